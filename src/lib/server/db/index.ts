@@ -24,6 +24,12 @@ export function getDb(): Db {
 	return opened.db;
 }
 
+/** Tests hand their own database to the routes under test. */
+export function useDatabase(database: Database): void {
+	holder[KEY] = Promise.resolve(database);
+	opened = database;
+}
+
 export async function closeDatabase(): Promise<void> {
 	const pending = holder[KEY];
 	delete holder[KEY];
