@@ -1,7 +1,7 @@
 // Opens the database for the app, the command-line scripts and the tests alike, so it must
 // not import SvelteKit virtual modules. Both drivers are imported statically: a dynamic
 // import() plus top-level await deadlocked the built server (see STACK.md).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
@@ -50,8 +50,41 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
 	return openPglite(options.dataDir ?? path.join(defaultDataDir(), 'pglite'), migrationsFolder);
 }
 
+/**
+ * PGlite is single-process: a second process opening the same folder would corrupt it. A pid
+ * file turns that mistake (e.g. `npm run admin` while the server runs) into a clear refusal.
+ */
+function lockDataDir(dataDir: string): () => void {
+	const lockFile = `${dataDir.replace(/[\/]+$/, '')}.pid`;
+	try {
+		const pid = Number(readFileSync(lockFile, 'utf8'));
+		if (pid && pid !== process.pid && isAlive(pid)) {
+			throw new Error(
+				`The embedded database at ${dataDir} is in use by process ${pid}. Stop that process first.`
+			);
+		}
+	} catch (e) {
+		if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+	}
+	writeFileSync(lockFile, String(process.pid));
+	return () => rmSync(lockFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (e) {
+		return (e as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
 async function openPglite(dataDir: string, migrationsFolder: string | null): Promise<Database> {
-	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+	let unlock = () => {};
+	if (!dataDir.startsWith('memory://')) {
+		mkdirSync(dataDir, { recursive: true });
+		unlock = lockDataDir(dataDir);
+	}
 	const client = new PGlite(dataDir);
 	await client.waitReady;
 	const db = drizzlePglite(client, { schema }) as unknown as Db;
@@ -64,6 +97,7 @@ async function openPglite(dataDir: string, migrationsFolder: string | null): Pro
 		location: dataDir,
 		close: async () => {
 			if (!client.closed) await client.close();
+			unlock();
 		}
 	};
 }
