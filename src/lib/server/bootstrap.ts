@@ -26,14 +26,17 @@ export function wantsDemoData(
 	return kind === 'pglite';
 }
 
-export async function bootstrap(database: Database): Promise<StartupInfo> {
+export async function bootstrap(
+	database: Database,
+	options: { demo?: boolean } = {}
+): Promise<StartupInfo> {
 	const { db, kind } = database;
 	await ensureReferenceUnits(db);
 	const info: StartupInfo = {
 		database: `${kind === 'pglite' ? 'embedded PGlite at' : 'PostgreSQL'} ${database.location}`,
 		demoAccounts: []
 	};
-	if (wantsDemoData(kind)) {
+	if (options.demo ?? wantsDemoData(kind)) {
 		if (!(await isDemoSeeded(db))) {
 			await seedDemoData(db);
 			log.info('demo data seeded');

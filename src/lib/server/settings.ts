@@ -23,6 +23,10 @@ export async function setSetting<K extends keyof Settings>(
 	key: K,
 	value: Settings[K]
 ): Promise<void> {
+	if (value === null) {
+		await db.delete(table.appSetting).where(eq(table.appSetting.key, key));
+		return;
+	}
 	await db
 		.insert(table.appSetting)
 		.values({ key, value })

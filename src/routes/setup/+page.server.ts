@@ -4,6 +4,7 @@ import { createFirstAdmin, isSetupTokenValid } from '$lib/server/accounts/setup'
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { createSession, generateSessionToken } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
+import { DomainError } from '$lib/server/errors';
 import { failFromError, failWithCode, field } from '$lib/server/forms';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -26,7 +27,8 @@ export const actions: Actions = {
 			const session = await createSession(db, token, admin.id);
 			setSessionCookie(event, token, session.expiresAt);
 		} catch (e) {
-			return failFromError(e, values, 403);
+			const tokenProblem = e instanceof DomainError && e.code === 'setup_token_invalid';
+			return failFromError(e, values, tokenProblem ? 403 : 400);
 		}
 		redirect(303, '/');
 	}

@@ -6,7 +6,9 @@ import { DomainError } from '../errors';
 import { sessionIdFromToken } from '../auth/session';
 import { getUnitByCode } from '../org/units';
 import { NATIONAL_UNIT } from '../org/reference-units';
-import { getSetting, setSetting } from '../settings';
+import { and, eq, sql } from 'drizzle-orm';
+import * as table from '../db/schema';
+import { getSetting } from '../settings';
 import { countAdmins, createUser } from './users';
 
 export async function isSetupTokenValid(db: Db, token: string | null): Promise<boolean> {
@@ -23,18 +25,29 @@ export async function createFirstAdmin(
 	token: string,
 	input: { username: string; displayName: string; password: string }
 ) {
-	if (!(await isSetupTokenValid(db, token))) throw new DomainError('setup_token_invalid');
-	return createNationalAdmin(db, input, async () => setSetting(db, 'setupTokenHash', null));
+	// The token is consumed by a DELETE in the same transaction as the insert: of two people
+	// racing with the same link only one gets the row, and a refused password restores it.
+	return db.transaction(async (tx) => {
+		if (!token || (await countAdmins(tx)) > 0) throw new DomainError('setup_token_invalid');
+		const consumed = await tx
+			.delete(table.appSetting)
+			.where(
+				and(
+					eq(table.appSetting.key, 'setupTokenHash'),
+					sql`${table.appSetting.value} = ${JSON.stringify(sessionIdFromToken(token))}::jsonb`
+				)
+			)
+			.returning();
+		if (consumed.length === 0) throw new DomainError('setup_token_invalid');
+		return createNationalAdmin(tx, input);
+	});
 }
 
 export async function createNationalAdmin(
 	db: Db,
-	input: { username: string; displayName: string; password: string },
-	after?: () => Promise<void>
+	input: { username: string; displayName: string; password: string }
 ) {
 	const national = await getUnitByCode(db, NATIONAL_UNIT.code);
 	if (!national) throw new DomainError('unit_not_found');
-	const admin = await createUser(db, { ...input, role: 'admin', unitId: national.id });
-	await after?.();
-	return admin;
+	return createUser(db, { ...input, role: 'admin', unitId: national.id });
 }

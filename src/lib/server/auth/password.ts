@@ -24,7 +24,7 @@ export type PasswordProblem = 'too_short' | 'too_long' | 'too_weak';
 export function checkPasswordStrength(password: string): PasswordProblem | null {
 	if (password.length < PASSWORD_MIN_LENGTH) return 'too_short';
 	if (password.length > PASSWORD_MAX_LENGTH) return 'too_long';
-	const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((re) => re.test(password));
+	const kinds = [/\p{L}/u, /\p{N}/u, /[^\p{L}\p{N}]/u].filter((re) => re.test(password));
 	if (kinds.length < 2) return 'too_weak';
 	return null;
 }
