@@ -1,0 +1,198 @@
+// Bulk account import: every row is checked before anything is written, and the accounts are
+// inserted in one transaction, so a file either imports completely or not at all.
+import { inArray } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import * as table from '../db/schema';
+import { DomainError, isDomainError } from '../errors';
+import { hashPassword } from '../auth/password';
+import { canManageUnitPath, hasRole, STAFF_ROLES } from '../auth/scope';
+import type { SessionUser } from '../auth/session';
+import type { ImportField, RawRow } from './import-parse';
+import {
+	canAssignRole,
+	checkDisplayName,
+	checkNewPassword,
+	checkUsername,
+	generateUserId,
+	normaliseUsername,
+	validateNewUser,
+	type NewUser,
+	type Role
+} from './users';
+
+export interface ImportProblem {
+	row: number;
+	field: ImportField;
+	code: string;
+	params: Record<string, string | number>;
+}
+
+const ROLE_WORDS: Record<string, Role> = {
+	执法队员: 'officer',
+	队员: 'officer',
+	教练员: 'trainer',
+	管理员: 'admin',
+	officer: 'officer',
+	trainer: 'trainer',
+	admin: 'admin'
+};
+
+export function parseRoleWord(value: string): Role | undefined {
+	return ROLE_WORDS[value.normalize('NFKC').trim().toLowerCase()];
+}
+
+// Hashing is the slow part (argon2, ~50 ms each): a few at a time keeps the server responsive.
+const HASH_CONCURRENCY = 4;
+const QUERY_CHUNK = 1000;
+
+function chunks<T>(items: T[], size = QUERY_CHUNK): T[][] {
+	const out: T[][] = [];
+	for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+	return out;
+}
+
+async function existingUsernames(db: Db, names: string[]): Promise<Set<string>> {
+	const found = new Set<string>();
+	for (const part of chunks([...new Set(names)])) {
+		const rows = await db
+			.select({ username: table.user.username })
+			.from(table.user)
+			.where(inArray(table.user.username, part));
+		for (const r of rows) found.add(r.username);
+	}
+	return found;
+}
+
+async function unitsByCode(db: Db, codes: string[]): Promise<Map<string, table.Unit>> {
+	const found = new Map<string, table.Unit>();
+	for (const part of chunks([...new Set(codes)])) {
+		const rows = await db.select().from(table.unit).where(inArray(table.unit.code, part));
+		for (const r of rows) found.set(r.code, r);
+	}
+	return found;
+}
+
+/** Runs `check`; a DomainError becomes a problem of this row and field. */
+function attempt(problems: ImportProblem[], row: number, field: ImportField, check: () => void) {
+	try {
+		check();
+		return true;
+	} catch (e) {
+		if (!isDomainError(e)) throw e;
+		problems.push({ row, field, code: e.code, params: e.params });
+		return false;
+	}
+}
+
+/** Checks every row without writing; lists every problem with its spreadsheet row number. */
+export async function validateAccountRows(
+	db: Db,
+	actor: SessionUser,
+	rows: RawRow[]
+): Promise<{ valid: NewUser[]; problems: ImportProblem[] }> {
+	if (!hasRole(actor, ...STAFF_ROLES)) throw new DomainError('forbidden');
+	const names = rows.map((r) => normaliseUsername(r.username));
+	const [taken, units] = await Promise.all([
+		existingUsernames(db, names.filter(Boolean)),
+		unitsByCode(db, rows.map((r) => r.unitCode).filter(Boolean))
+	]);
+	const firstRowOf = new Map<string, number>();
+	const valid: NewUser[] = [];
+	const problems: ImportProblem[] = [];
+	rows.forEach((raw, i) => {
+		const before = problems.length;
+		const add = (field: ImportField, code: string, params: ImportProblem['params'] = {}) =>
+			problems.push({ row: raw.row, field, code, params });
+		for (const f of ['username', 'displayName', 'role', 'unitCode', 'password'] as const) {
+			if (raw[f] === '') add(f, 'import_required', { column: f });
+		}
+		const username = names[i];
+		if (username && attempt(problems, raw.row, 'username', () => checkUsername(username))) {
+			const first = firstRowOf.get(username);
+			if (first !== undefined) add('username', 'import_username_duplicate', { username, first });
+			else firstRowOf.set(username, raw.row);
+			if (taken.has(username)) add('username', 'username_taken', { username });
+		}
+		if (raw.displayName) {
+			attempt(problems, raw.row, 'displayName', () => checkDisplayName(raw.displayName));
+		}
+		const role = raw.role ? parseRoleWord(raw.role) : undefined;
+		if (raw.role && !role) add('role', 'import_role_unknown', { value: raw.role });
+		if (role && !canAssignRole(actor.role, role))
+			add('role', 'import_role_not_allowed', { value: raw.role });
+		const unitRow = raw.unitCode ? units.get(raw.unitCode) : undefined;
+		if (raw.unitCode && !unitRow) add('unitCode', 'import_unit_unknown', { code: raw.unitCode });
+		if (unitRow && !canManageUnitPath(actor, unitRow.path)) {
+			add('unitCode', 'import_unit_out_of_scope', { code: raw.unitCode });
+		}
+		if (raw.password) attempt(problems, raw.row, 'password', () => checkNewPassword(raw.password));
+		if (problems.length === before && role && unitRow) {
+			valid.push(
+				validateNewUser({
+					username,
+					displayName: raw.displayName,
+					password: raw.password,
+					role,
+					unitId: unitRow.id
+				})
+			);
+		}
+	});
+	return { valid, problems };
+}
+
+async function mapBounded<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>) {
+	const results = new Array<R>(items.length);
+	let next = 0;
+	const worker = async () => {
+		while (next < items.length) {
+			const i = next++;
+			results[i] = await fn(items[i]);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+	return results;
+}
+
+function isUniqueViolation(e: unknown): boolean {
+	for (let cur = e; cur && typeof cur === 'object'; cur = (cur as { cause?: unknown }).cause) {
+		if ((cur as { code?: unknown }).code === '23505') return true;
+	}
+	return false;
+}
+
+/** Imports every row or none: throws `import_has_errors` when any row has a problem. */
+export async function importAccounts(
+	db: Db,
+	actor: SessionUser,
+	rows: RawRow[]
+): Promise<{ imported: number }> {
+	const checked = await validateAccountRows(db, actor, rows);
+	if (checked.problems.length > 0) {
+		throw new DomainError('import_has_errors', { count: checked.problems.length });
+	}
+	// Hash before the transaction opens, so it is not held for minutes on a large file.
+	const hashes = await mapBounded(checked.valid, HASH_CONCURRENCY, (u) => hashPassword(u.password));
+	try {
+		return await db.transaction(async (tx) => {
+			// Someone may have taken a username or moved a unit while the passwords were hashed.
+			const again = await validateAccountRows(tx, actor, rows);
+			if (again.problems.length > 0 || again.valid.length !== hashes.length) {
+				throw new DomainError('import_has_errors', { count: again.problems.length });
+			}
+			const values = again.valid.map((u, i) => ({
+				id: generateUserId(),
+				username: u.username,
+				displayName: u.displayName,
+				passwordHash: hashes[i],
+				role: u.role,
+				unitId: u.unitId
+			}));
+			for (const part of chunks(values)) await tx.insert(table.user).values(part);
+			return { imported: values.length };
+		});
+	} catch (e) {
+		if (isUniqueViolation(e)) throw new DomainError('import_conflict');
+		throw e;
+	}
+}
