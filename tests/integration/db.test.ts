@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openTestDatabase, type TestDatabase } from '../helpers/db';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
 import { openDatabase } from '../../src/lib/server/db/client';
+import * as table from '../../src/lib/server/db/schema';
+import { bootstrap } from '../../src/lib/server/bootstrap';
 import { listUnitsWithin } from '../../src/lib/server/org/units';
 import { PROVINCES } from '../../src/lib/server/org/reference-units';
 

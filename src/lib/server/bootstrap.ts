@@ -1,6 +1,7 @@
 // What happens once per process start, after migrations: reference data, demo data on the
 // embedded database, and the one-time first-admin token on an empty real deployment.
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { sql } from 'drizzle-orm';
 import type { Database } from './db/client';
 import { countAdmins } from './accounts/users';
 import { sessionIdFromToken } from './auth/session';
@@ -8,6 +9,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDemoSeeded, seedDemoData } from './demo
 import { log } from './log';
 import { ensureReferenceUnits } from './org/units';
 import { setSetting } from './settings';
+
+const BOOTSTRAP_LOCK_ID = 741_852_964;
 
 export interface StartupInfo {
 	database: string;
@@ -31,16 +34,21 @@ export async function bootstrap(
 	options: { demo?: boolean } = {}
 ): Promise<StartupInfo> {
 	const { db, kind } = database;
-	await ensureReferenceUnits(db);
 	const info: StartupInfo = {
 		database: `${kind === 'pglite' ? 'embedded PGlite at' : 'PostgreSQL'} ${database.location}`,
 		demoAccounts: []
 	};
-	if (options.demo ?? wantsDemoData(kind)) {
-		if (!(await isDemoSeeded(db))) {
-			await seedDemoData(db);
+	const demo = options.demo ?? wantsDemoData(kind);
+	// Several app processes may start at once: one at a time creates the reference data.
+	await db.transaction(async (tx) => {
+		await tx.execute(sql`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK_ID})`);
+		await ensureReferenceUnits(tx);
+		if (demo && !(await isDemoSeeded(tx))) {
+			await seedDemoData(tx);
 			log.info('demo data seeded');
 		}
+	});
+	if (demo) {
 		info.demoAccounts = DEMO_ACCOUNTS;
 		info.demoPassword = DEMO_PASSWORD;
 	}
