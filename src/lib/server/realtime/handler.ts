@@ -1,16 +1,17 @@
-// Socket.IO wiring: authenticate the handshake with the same session cookie and validation as
+// Socket.IO handlers: authenticate the handshake with the same session cookie and validation as
 // hooks.server.ts, then register the event handlers. Domain logic lives in the domains.
 import type { Server, Socket } from 'socket.io';
 import type {
-	Ack,
 	ClientToServerEvents,
+	ConnectErrorData,
 	ServerToClientEvents,
 	SocketData
 } from '../../realtime-protocol';
 import type { Db } from '../db/client';
 import { SESSION_COOKIE, validateSessionToken } from '../auth/session';
-import { localeFromCookieHeader, translateError } from '../i18n';
+import { localeFromCookieHeader, translateError, type Locale } from '../i18n';
 import { log } from '../log';
+import { badPayload, isPlainObject, onEvent } from './ack';
 
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
@@ -39,27 +40,28 @@ export function userRoom(userId: string): string {
 	return `user:${userId}`;
 }
 
-function fail<T>(socket: AppSocket, code: string): Ack<T> {
-	return { error: { code, message: translateError(code, {}, socket.data.locale) } };
-}
-
-/** Calls `ack` only when the client gave one, so a missing callback never throws. */
-function reply<T>(ack: unknown, response: Ack<T>): void {
-	if (typeof ack === 'function') ack(response);
+/** Socket.IO sends `message` and `data` to the client as its `connect_error`. */
+function connectError(code: ConnectErrorData['code'], locale: Locale): Error {
+	const err = new Error(translateError(code, {}, locale)) as Error & { data: ConnectErrorData };
+	err.data = { code };
+	return err;
 }
 
 export function createSocketHandler(deps: { getDb: () => Db }) {
 	return {
 		async authenticate(socket: AppSocket): Promise<void> {
 			const cookieHeader = socket.handshake.headers.cookie;
-			socket.data.locale = localeFromCookieHeader(cookieHeader);
+			const locale = localeFromCookieHeader(cookieHeader);
+			socket.data.locale = locale;
 			const token = readCookie(cookieHeader, SESSION_COOKIE);
-			const result = token ? await validateSessionToken(deps.getDb(), token) : null;
-			if (!result?.user) {
-				const err = new Error(translateError('unauthorized', {}, socket.data.locale));
-				(err as Error & { data: unknown }).data = { code: 'unauthorized' };
-				throw err;
+			let result: Awaited<ReturnType<typeof validateSessionToken>> | null = null;
+			try {
+				result = token ? await validateSessionToken(deps.getDb(), token) : null;
+			} catch (err) {
+				log.error('socket handshake failed', { err });
+				throw connectError('internal', locale);
 			}
+			if (!result?.user) throw connectError('unauthorized', locale);
 			const { user, session } = result;
 			socket.data.user = {
 				id: user.id,
@@ -74,15 +76,13 @@ export function createSocketHandler(deps: { getDb: () => Db }) {
 		onConnection(socket: AppSocket, _io: AppServer): void {
 			socket.join([userRoom(socket.data.user.id), sessionRoom(socket.data.sessionId)]);
 
-			socket.on('clock:sync', (payload, ack) => {
-				const clientTime = (payload as { clientTime?: unknown } | null)?.clientTime;
-				if (typeof clientTime !== 'number' || !Number.isFinite(clientTime)) {
-					return reply(ack, fail(socket, 'bad_payload'));
-				}
-				reply(ack, { data: { clientTime, serverTime: Date.now() } });
+			onEvent(socket, 'clock:sync', (payload) => {
+				const clientTime = isPlainObject(payload) ? payload.clientTime : undefined;
+				if (typeof clientTime !== 'number' || !Number.isFinite(clientTime)) throw badPayload();
+				return { clientTime, serverTime: Date.now() };
 			});
 
-			socket.on('session:whoami', (ack) => reply(ack, { data: socket.data.user }));
+			onEvent(socket, 'session:whoami', () => socket.data.user);
 
 			socket.on('error', (err) => log.warn('socket error', { err, socket: socket.id }));
 		}

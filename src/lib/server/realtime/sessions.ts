@@ -1,14 +1,18 @@
 // Closes live sockets whose session just ended, so a signed-out phone stops receiving events.
+// On the Redis adapter this reaches the sockets on every app process.
+import type { Server } from 'socket.io';
+import type { SessionEndReason } from '../../realtime-protocol';
 import { getSocketServer } from './host.js';
-import { sessionRoom, userRoom } from './handler';
+import { sessionRoom, userRoom, type AppServer } from './handler';
 
 export function endSessionSockets(
 	target: { sessionId: string } | { userId: string },
-	reason: 'signed_out' | 'password_changed'
+	reason: SessionEndReason,
+	io: Server | AppServer | null = getSocketServer()
 ): void {
-	const io = getSocketServer();
 	if (!io) return;
+	const server = io as AppServer;
 	const room = 'sessionId' in target ? sessionRoom(target.sessionId) : userRoom(target.userId);
-	io.to(room).emit('session:ended', { reason });
-	io.in(room).disconnectSockets(true);
+	server.to(room).emit('session:ended', { reason });
+	server.in(room).disconnectSockets(true);
 }
