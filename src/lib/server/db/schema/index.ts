@@ -1,3 +1,5 @@
 export * from './units';
 export * from './auth';
 export * from './settings';
+export * from './bank';
+export * from './scenario';

@@ -1,0 +1,111 @@
+CREATE TABLE "question" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"current_version_id" integer,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"type" text NOT NULL,
+	"topic" text NOT NULL,
+	"subtopic" text DEFAULT '' NOT NULL,
+	"difficulty" smallint NOT NULL,
+	"tags" text[] DEFAULT '{}'::text[] NOT NULL,
+	"stem" text NOT NULL,
+	"jurisdiction" text DEFAULT 'national' NOT NULL,
+	"unit_id" integer NOT NULL,
+	"author_id" text,
+	"reviewer_id" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"published_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "question_report" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"question_id" integer NOT NULL,
+	"version_id" integer NOT NULL,
+	"reporter_id" text,
+	"reason" text NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"resolution" text,
+	"resolved_by" text,
+	"resolved_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "question_version" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"question_id" integer NOT NULL,
+	"version" integer NOT NULL,
+	"type" text NOT NULL,
+	"stem" text NOT NULL,
+	"options" jsonb NOT NULL,
+	"answer" jsonb NOT NULL,
+	"explanation" text DEFAULT '' NOT NULL,
+	"legal_basis" text NOT NULL,
+	"topic" text NOT NULL,
+	"subtopic" text DEFAULT '' NOT NULL,
+	"difficulty" smallint NOT NULL,
+	"tags" text[] DEFAULT '{}'::text[] NOT NULL,
+	"source_facts" text[] DEFAULT '{}'::text[] NOT NULL,
+	"created_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "scenario" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"slug" text NOT NULL,
+	"title" text NOT NULL,
+	"summary" text DEFAULT '' NOT NULL,
+	"topic" text NOT NULL,
+	"difficulty" integer DEFAULT 3 NOT NULL,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"graph" jsonb NOT NULL,
+	"unit_id" integer NOT NULL,
+	"author_id" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "scenario_slug_unique" UNIQUE("slug")
+);
+--> statement-breakpoint
+CREATE TABLE "scenario_decision" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"run_id" integer NOT NULL,
+	"node_id" text NOT NULL,
+	"choice_id" text NOT NULL,
+	"score_delta" integer NOT NULL,
+	"decided_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "scenario_run" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"scenario_id" integer NOT NULL,
+	"scenario_version" integer NOT NULL,
+	"user_id" text NOT NULL,
+	"current_node" text NOT NULL,
+	"state" jsonb NOT NULL,
+	"score" integer DEFAULT 0 NOT NULL,
+	"grade" text,
+	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"finished_at" timestamp with time zone
+);
+--> statement-breakpoint
+ALTER TABLE "question" ADD CONSTRAINT "question_current_version_id_question_version_id_fk" FOREIGN KEY ("current_version_id") REFERENCES "public"."question_version"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "question" ADD CONSTRAINT "question_unit_id_unit_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."unit"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "question" ADD CONSTRAINT "question_author_id_user_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "question" ADD CONSTRAINT "question_reviewer_id_user_id_fk" FOREIGN KEY ("reviewer_id") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "question_report" ADD CONSTRAINT "question_report_question_id_question_id_fk" FOREIGN KEY ("question_id") REFERENCES "public"."question"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "question_report" ADD CONSTRAINT "question_report_version_id_question_version_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."question_version"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "question_report" ADD CONSTRAINT "question_report_reporter_id_user_id_fk" FOREIGN KEY ("reporter_id") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "question_report" ADD CONSTRAINT "question_report_resolved_by_user_id_fk" FOREIGN KEY ("resolved_by") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "question_version" ADD CONSTRAINT "question_version_question_id_question_id_fk" FOREIGN KEY ("question_id") REFERENCES "public"."question"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "question_version" ADD CONSTRAINT "question_version_created_by_user_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "scenario" ADD CONSTRAINT "scenario_unit_id_unit_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."unit"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "scenario" ADD CONSTRAINT "scenario_author_id_user_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "scenario_decision" ADD CONSTRAINT "scenario_decision_run_id_scenario_run_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."scenario_run"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "scenario_run" ADD CONSTRAINT "scenario_run_scenario_id_scenario_id_fk" FOREIGN KEY ("scenario_id") REFERENCES "public"."scenario"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "scenario_run" ADD CONSTRAINT "scenario_run_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "question_status_idx" ON "question" USING btree ("status","topic");--> statement-breakpoint
+CREATE INDEX "question_unit_idx" ON "question" USING btree ("unit_id");--> statement-breakpoint
+CREATE INDEX "question_report_status_idx" ON "question_report" USING btree ("status","question_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "question_version_unique" ON "question_version" USING btree ("question_id","version");--> statement-breakpoint
+CREATE INDEX "scenario_decision_run_idx" ON "scenario_decision" USING btree ("run_id");--> statement-breakpoint
+CREATE INDEX "scenario_run_user_idx" ON "scenario_run" USING btree ("user_id","scenario_id");

@@ -1,0 +1,65 @@
+import { index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { user } from './auth';
+import { unit } from './units';
+
+export const scenarioStatuses = ['draft', 'published', 'retired'] as const;
+
+/** A branching case scenario; `graph` is the validated node graph (see bank/scenario). */
+export const scenario = pgTable('scenario', {
+	id: serial('id').primaryKey(),
+	slug: text('slug').notNull().unique(),
+	title: text('title').notNull(),
+	summary: text('summary').notNull().default(''),
+	topic: text('topic').notNull(),
+	difficulty: integer('difficulty').notNull().default(3),
+	status: text('status', { enum: scenarioStatuses }).notNull().default('draft'),
+	version: integer('version').notNull().default(1),
+	graph: jsonb('graph').notNull(),
+	unitId: integer('unit_id')
+		.notNull()
+		.references(() => unit.id),
+	authorId: text('author_id').references(() => user.id, { onDelete: 'set null' }),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+/** One play-through. `graph` is a copy of what was played, so later edits do not rewrite it. */
+export const scenarioRun = pgTable(
+	'scenario_run',
+	{
+		id: serial('id').primaryKey(),
+		scenarioId: integer('scenario_id')
+			.notNull()
+			.references(() => scenario.id, { onDelete: 'cascade' }),
+		scenarioVersion: integer('scenario_version').notNull(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		currentNode: text('current_node').notNull(),
+		state: jsonb('state').$type<Record<string, boolean | number>>().notNull(),
+		score: integer('score').notNull().default(0),
+		grade: text('grade'),
+		startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+		finishedAt: timestamp('finished_at', { withTimezone: true })
+	},
+	(t) => [index('scenario_run_user_idx').on(t.userId, t.scenarioId)]
+);
+
+/** Every decision a player takes: who, when, which choice. */
+export const scenarioDecision = pgTable(
+	'scenario_decision',
+	{
+		id: serial('id').primaryKey(),
+		runId: integer('run_id')
+			.notNull()
+			.references(() => scenarioRun.id, { onDelete: 'cascade' }),
+		nodeId: text('node_id').notNull(),
+		choiceId: text('choice_id').notNull(),
+		scoreDelta: integer('score_delta').notNull(),
+		decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('scenario_decision_run_idx').on(t.runId)]
+);
+
+export type Scenario = typeof scenario.$inferSelect;
+export type ScenarioRun = typeof scenarioRun.$inferSelect;
