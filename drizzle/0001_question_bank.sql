@@ -46,7 +46,8 @@ CREATE TABLE "question_version" (
 	"tags" text[] DEFAULT '{}'::text[] NOT NULL,
 	"source_facts" text[] DEFAULT '{}'::text[] NOT NULL,
 	"created_by" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"published_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "scenario" (

@@ -19,6 +19,7 @@ export async function insertQuestion(
 	owner: Ownership
 ): Promise<number> {
 	const status = owner.status ?? input.status ?? 'draft';
+	const publishedAt = status === 'published' ? new Date() : null;
 	const [q] = await db
 		.insert(table.question)
 		.values({
@@ -32,12 +33,18 @@ export async function insertQuestion(
 			jurisdiction: input.jurisdiction,
 			unitId: owner.unitId,
 			authorId: owner.authorId,
-			publishedAt: status === 'published' ? new Date() : null
+			publishedAt
 		})
 		.returning({ id: table.question.id });
 	const [v] = await db
 		.insert(table.questionVersion)
-		.values({ ...versionValues(input), questionId: q.id, version: 1, createdBy: owner.authorId })
+		.values({
+			...versionValues(input),
+			questionId: q.id,
+			version: 1,
+			createdBy: owner.authorId,
+			publishedAt
+		})
 		.returning({ id: table.questionVersion.id });
 	await db
 		.update(table.question)

@@ -102,7 +102,9 @@ export const questionVersion = pgTable(
 			.notNull()
 			.default(sql`'{}'::text[]`),
 		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		/** Set when first published: from then on the version is never rewritten. */
+		publishedAt: timestamp('published_at', { withTimezone: true })
 	},
 	(t) => [uniqueIndex('question_version_unique').on(t.questionId, t.version)]
 );
