@@ -7,7 +7,7 @@ import { DomainError, isDomainError } from '../errors';
 import { hashPassword } from '../auth/password';
 import { canManageUnitPath, hasRole, STAFF_ROLES } from '../auth/scope';
 import type { SessionUser } from '../auth/session';
-import type { ImportField, RawRow } from './import-parse';
+import { IMPORT_FIELDS, type ImportField, type RawRow } from './import-parse';
 import {
 	canAssignRole,
 	checkDisplayName,
@@ -84,6 +84,47 @@ function attempt(problems: ImportProblem[], row: number, field: ImportField, che
 	}
 }
 
+interface RowContext {
+	actor: SessionUser;
+	taken: Set<string>;
+	units: Map<string, table.Unit>;
+	/** Where each username was first seen in the file, to name the row it repeats. */
+	firstRowOf: Map<string, number>;
+	problems: ImportProblem[];
+}
+
+/** Checks one row, adding its problems; returns the account when the row has none. */
+function checkRow(ctx: RowContext, raw: RawRow, username: string): NewUser | undefined {
+	const { problems, actor } = ctx;
+	const before = problems.length;
+	const add = (field: ImportField, code: string, params: ImportProblem['params'] = {}) =>
+		problems.push({ row: raw.row, field, code, params });
+	for (const f of IMPORT_FIELDS) if (raw[f] === '') add(f, 'import_required', { column: f });
+	if (username && attempt(problems, raw.row, 'username', () => checkUsername(username))) {
+		const first = ctx.firstRowOf.get(username);
+		if (first !== undefined) add('username', 'import_username_duplicate', { username, first });
+		else ctx.firstRowOf.set(username, raw.row);
+		if (ctx.taken.has(username)) add('username', 'username_taken', { username });
+	}
+	if (raw.displayName) {
+		attempt(problems, raw.row, 'displayName', () => checkDisplayName(raw.displayName));
+	}
+	const role = raw.role ? parseRoleWord(raw.role) : undefined;
+	if (raw.role && !role) add('role', 'import_role_unknown', { value: raw.role });
+	if (role && !canAssignRole(actor.role, role)) {
+		add('role', 'import_role_not_allowed', { value: raw.role });
+	}
+	const unitRow = raw.unitCode ? ctx.units.get(raw.unitCode) : undefined;
+	if (raw.unitCode && !unitRow) add('unitCode', 'import_unit_unknown', { code: raw.unitCode });
+	if (unitRow && !canManageUnitPath(actor, unitRow.path)) {
+		add('unitCode', 'import_unit_out_of_scope', { code: raw.unitCode });
+	}
+	if (raw.password) attempt(problems, raw.row, 'password', () => checkNewPassword(raw.password));
+	if (problems.length > before || !role || !unitRow) return undefined;
+	const { displayName, password } = raw;
+	return validateNewUser({ username, displayName, password, role, unitId: unitRow.id });
+}
+
 /** Checks every row without writing; lists every problem with its spreadsheet row number. */
 export async function validateAccountRows(
 	db: Db,
@@ -96,49 +137,13 @@ export async function validateAccountRows(
 		existingUsernames(db, names.filter(Boolean)),
 		unitsByCode(db, rows.map((r) => r.unitCode).filter(Boolean))
 	]);
-	const firstRowOf = new Map<string, number>();
+	const ctx: RowContext = { actor, taken, units, firstRowOf: new Map(), problems: [] };
 	const valid: NewUser[] = [];
-	const problems: ImportProblem[] = [];
 	rows.forEach((raw, i) => {
-		const before = problems.length;
-		const add = (field: ImportField, code: string, params: ImportProblem['params'] = {}) =>
-			problems.push({ row: raw.row, field, code, params });
-		for (const f of ['username', 'displayName', 'role', 'unitCode', 'password'] as const) {
-			if (raw[f] === '') add(f, 'import_required', { column: f });
-		}
-		const username = names[i];
-		if (username && attempt(problems, raw.row, 'username', () => checkUsername(username))) {
-			const first = firstRowOf.get(username);
-			if (first !== undefined) add('username', 'import_username_duplicate', { username, first });
-			else firstRowOf.set(username, raw.row);
-			if (taken.has(username)) add('username', 'username_taken', { username });
-		}
-		if (raw.displayName) {
-			attempt(problems, raw.row, 'displayName', () => checkDisplayName(raw.displayName));
-		}
-		const role = raw.role ? parseRoleWord(raw.role) : undefined;
-		if (raw.role && !role) add('role', 'import_role_unknown', { value: raw.role });
-		if (role && !canAssignRole(actor.role, role))
-			add('role', 'import_role_not_allowed', { value: raw.role });
-		const unitRow = raw.unitCode ? units.get(raw.unitCode) : undefined;
-		if (raw.unitCode && !unitRow) add('unitCode', 'import_unit_unknown', { code: raw.unitCode });
-		if (unitRow && !canManageUnitPath(actor, unitRow.path)) {
-			add('unitCode', 'import_unit_out_of_scope', { code: raw.unitCode });
-		}
-		if (raw.password) attempt(problems, raw.row, 'password', () => checkNewPassword(raw.password));
-		if (problems.length === before && role && unitRow) {
-			valid.push(
-				validateNewUser({
-					username,
-					displayName: raw.displayName,
-					password: raw.password,
-					role,
-					unitId: unitRow.id
-				})
-			);
-		}
+		const account = checkRow(ctx, raw, names[i]);
+		if (account) valid.push(account);
 	});
-	return { valid, problems };
+	return { valid, problems: ctx.problems };
 }
 
 async function mapBounded<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>) {
