@@ -16,6 +16,39 @@ export function isWithin(ancestorPath: string, path: string): boolean {
 	return path.startsWith(ancestorPath);
 }
 
+export function isUnitLevel(value: unknown): value is table.UnitLevel {
+	return typeof value === 'string' && (table.unitLevels as readonly string[]).includes(value);
+}
+
+export function isRegion(value: unknown): value is table.Region {
+	return typeof value === 'string' && (table.regions as readonly string[]).includes(value);
+}
+
+/** Levels a unit at `level` may hold directly or indirectly, highest first. */
+export function levelsBelow(level: table.UnitLevel): table.UnitLevel[] {
+	return table.unitLevels.filter((l) => LEVEL_DEPTH[l] > LEVEL_DEPTH[level]);
+}
+
+/** Levels a parent of a unit at `level` may have. */
+export function levelsAbove(level: table.UnitLevel): table.UnitLevel[] {
+	return table.unitLevels.filter((l) => LEVEL_DEPTH[l] < LEVEL_DEPTH[level]);
+}
+
+/** The root (national) unit's path holds a single id: "/1/". */
+export function isRootPath(path: string): boolean {
+	return /^\/\d+\/$/.test(path);
+}
+
+/**
+ * Whether an admin whose unit has `actorPath` may rename or move the unit at `path`: anything
+ * below their own unit. Their own unit is kept by the level above, except the national unit,
+ * which has nobody above it.
+ */
+export function canEditUnitAt(actorPath: string, path: string): boolean {
+	if (!isWithin(actorPath, path)) return false;
+	return path !== actorPath || isRootPath(actorPath);
+}
+
 export async function getUnit(db: Db, id: number): Promise<Unit | undefined> {
 	const [row] = await db.select().from(table.unit).where(eq(table.unit.id, id));
 	return row;
@@ -32,7 +65,7 @@ export async function listUnitsWithin(db: Db, rootPath: string): Promise<Unit[]>
 		.select()
 		.from(table.unit)
 		.where(like(table.unit.path, `${rootPath}%`))
-		.orderBy(asc(table.unit.path));
+		.orderBy(sql`${table.unit.path} collate "C"`);
 }
 
 export async function listChildren(db: Db, parentId: number): Promise<Unit[]> {
@@ -75,7 +108,9 @@ export async function createUnit(db: Db, input: NewUnit): Promise<Unit> {
 		if (parent) checkLevelUnder(parent, input.level);
 		else if (input.level !== 'national') throw new DomainError('unit_needs_parent');
 		if (await getUnitByCode(tx, code)) throw new DomainError('unit_code_taken', { code });
-		const region = input.region ?? parent?.region ?? null;
+		// Below a province the region is the province's; only provinces choose theirs.
+		const inherits = parent && parent.level !== 'national';
+		const region = (inherits ? parent.region : input.region) ?? null;
 		const [row] = await tx
 			.insert(table.unit)
 			.values({ code, parentId: parent?.id ?? null, level: input.level, nameZh, nameEn, region })
@@ -112,6 +147,12 @@ export async function moveUnit(db: Db, id: number, newParentId: number): Promise
 			.set({ path: sql`${newPrefix} || substr(${table.unit.path}, ${oldPrefix.length + 1})` })
 			.where(like(table.unit.path, `${oldPrefix}%`));
 		await tx.update(table.unit).set({ parentId: parent.id }).where(eq(table.unit.id, id));
+		if (parent.level !== 'national') {
+			await tx
+				.update(table.unit)
+				.set({ region: parent.region })
+				.where(like(table.unit.path, `${newPrefix}%`));
+		}
 	});
 }
 
