@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCsvBytes, parseCsv } from './import-csv';
+import { decodeCsvBytes, formatCsv, parseCsv } from './csv';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const hex = (h: string) => Uint8Array.from(h.match(/../g)!.map((b) => parseInt(b, 16)));
@@ -71,5 +71,19 @@ describe('decodeCsvBytes', () => {
 		const units = [0xfeff, ...'张三'.split('').map((c) => c.charCodeAt(0))];
 		const bytes = new Uint8Array(new Uint16Array(units).buffer);
 		expect(decodeCsvBytes(bytes)).toBe('张三');
+	});
+});
+
+describe('formatCsv', () => {
+	it('quotes only the fields that need it and reads back to the same records', () => {
+		const records = [
+			['题干', '选项A'],
+			['含,逗号', '含"引号"'],
+			['多\n行', '']
+		];
+		const text = formatCsv(records);
+		expect(text.startsWith('\uFEFF题干,选项A\r\n')).toBe(true);
+		expect(text).toContain('"含,逗号","含""引号"""');
+		expect(parseCsv(decodeCsvBytes(new TextEncoder().encode(text)))).toEqual(records);
 	});
 });

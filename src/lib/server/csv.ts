@@ -1,6 +1,7 @@
 // CSV as spreadsheets really write it: RFC 4180 quoting, CRLF or LF, a UTF-8 BOM or none, and
 // GB18030 from Excel on Chinese Windows ("CSV (逗号分隔)" saves in the system code page).
-import { DomainError } from '../errors';
+// Shared by every CSV import and export (accounts, question bank).
+import { DomainError } from './errors';
 
 /** UTF-8 (BOM stripped) when the bytes are valid UTF-8, UTF-16 with a BOM, else GB18030. */
 export function decodeCsvBytes(bytes: Uint8Array): string {
@@ -63,4 +64,13 @@ export function parseCsv(text: string): string[][] {
 		records.push(record);
 	}
 	return records;
+}
+
+function quoteCsvField(value: string): string {
+	return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** UTF-8 with a BOM and CRLF, so Excel on Windows opens Chinese text correctly. */
+export function formatCsv(records: string[][]): string {
+	return `\uFEFF${records.map((r) => r.map(quoteCsvField).join(',')).join('\r\n')}\r\n`;
 }

@@ -1,8 +1,8 @@
 // Reads an uploaded account list (CSV or XLSX) into raw rows; checks only the file itself.
 // Row-level checks live in import.ts so that a preview can show every problem at once.
-import ExcelJS from 'exceljs';
+import { decodeCsvBytes, parseCsv } from '../csv';
 import { DomainError } from '../errors';
-import { decodeCsvBytes, parseCsv } from './import-csv';
+import { readXlsxRecords } from '../xlsx';
 
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 5000;
@@ -82,27 +82,6 @@ function fileKind(bytes: Uint8Array, filename: string): 'csv' | 'xlsx' {
 	throw new DomainError('import_file_type');
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<{ row: number; cells: string[] }[]> {
-	// An XLSX file is a ZIP archive: anything else (often an .xls renamed) is refused early.
-	const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-	if (!isZip) throw new DomainError('import_file_unreadable');
-	const workbook = new ExcelJS.Workbook();
-	try {
-		await workbook.xlsx.load(bytes.slice().buffer);
-	} catch {
-		throw new DomainError('import_file_unreadable');
-	}
-	const sheet = workbook.worksheets[0];
-	if (!sheet) throw new DomainError('import_file_empty');
-	const records: { row: number; cells: string[] }[] = [];
-	sheet.eachRow((row, number) => {
-		const cells: string[] = [];
-		for (let c = 1; c <= row.cellCount; c++) cells.push(row.getCell(c).text ?? '');
-		records.push({ row: number, cells });
-	});
-	return records;
-}
-
 /** Parses an uploaded .csv or .xlsx; throws a DomainError for any file-level problem. */
 export async function parseAccountFile(
 	bytes: Uint8Array,
@@ -115,7 +94,7 @@ export async function parseAccountFile(
 	const kind = fileKind(bytes, filename);
 	const records =
 		kind === 'xlsx'
-			? await readXlsx(bytes)
+			? await readXlsxRecords(bytes)
 			: parseCsv(decodeCsvBytes(bytes)).map((cells, i) => ({ row: i + 1, cells }));
 	return { rows: rowsFromRecords(records) };
 }
