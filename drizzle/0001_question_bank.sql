@@ -70,6 +70,7 @@ CREATE TABLE "scenario" (
 CREATE TABLE "scenario_decision" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"run_id" integer NOT NULL,
+	"user_id" text NOT NULL,
 	"node_id" text NOT NULL,
 	"choice_id" text NOT NULL,
 	"score_delta" integer NOT NULL,
@@ -89,6 +90,15 @@ CREATE TABLE "scenario_run" (
 	"finished_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "scenario_version" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"scenario_id" integer NOT NULL,
+	"version" integer NOT NULL,
+	"graph" jsonb NOT NULL,
+	"created_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "question" ADD CONSTRAINT "question_current_version_id_question_version_id_fk" FOREIGN KEY ("current_version_id") REFERENCES "public"."question_version"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "question" ADD CONSTRAINT "question_unit_id_unit_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."unit"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "question" ADD CONSTRAINT "question_author_id_user_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -102,11 +112,17 @@ ALTER TABLE "question_version" ADD CONSTRAINT "question_version_created_by_user_
 ALTER TABLE "scenario" ADD CONSTRAINT "scenario_unit_id_unit_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."unit"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "scenario" ADD CONSTRAINT "scenario_author_id_user_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "scenario_decision" ADD CONSTRAINT "scenario_decision_run_id_scenario_run_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."scenario_run"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "scenario_decision" ADD CONSTRAINT "scenario_decision_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "scenario_run" ADD CONSTRAINT "scenario_run_scenario_id_scenario_id_fk" FOREIGN KEY ("scenario_id") REFERENCES "public"."scenario"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "scenario_run" ADD CONSTRAINT "scenario_run_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "scenario_version" ADD CONSTRAINT "scenario_version_scenario_id_scenario_id_fk" FOREIGN KEY ("scenario_id") REFERENCES "public"."scenario"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "scenario_version" ADD CONSTRAINT "scenario_version_created_by_user_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "question_status_idx" ON "question" USING btree ("status","topic");--> statement-breakpoint
 CREATE INDEX "question_unit_idx" ON "question" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "question_report_status_idx" ON "question_report" USING btree ("status","question_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "question_version_unique" ON "question_version" USING btree ("question_id","version");--> statement-breakpoint
+CREATE INDEX "scenario_status_idx" ON "scenario" USING btree ("status","unit_id");--> statement-breakpoint
 CREATE INDEX "scenario_decision_run_idx" ON "scenario_decision" USING btree ("run_id");--> statement-breakpoint
-CREATE INDEX "scenario_run_user_idx" ON "scenario_run" USING btree ("user_id","scenario_id");
+CREATE INDEX "scenario_run_user_idx" ON "scenario_run" USING btree ("user_id","scenario_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "scenario_run_open_unique" ON "scenario_run" USING btree ("user_id","scenario_id") WHERE "scenario_run"."finished_at" is null;--> statement-breakpoint
+CREATE UNIQUE INDEX "scenario_version_unique" ON "scenario_version" USING btree ("scenario_id","version");
