@@ -2,16 +2,17 @@
 import type { AnswerKey, QuestionType } from '../db/schema/bank';
 import { LETTERS, parseTrueFalse } from './question-input';
 
+// Stripped at both ends only: inside an answer, punctuation can change its meaning.
+const EDGE_PUNCTUATION =
+	/^[。．.，,、;；:：!！?？"“”'‘’《》〈〉「」『』]+|[。．.，,、;；:：!！?？"“”'‘’《》〈〉「」『』]+$/g;
+
 /**
  * For fill-in answers: full-width → half-width (NFKC), case, all white space and the
- * punctuation people add or omit at the ends do not matter.
+ * punctuation people add or omit at the ends (full stops, quotes, book-title marks) do not
+ * matter.
  */
 export function normaliseText(text: string): string {
-	return text
-		.normalize('NFKC')
-		.toLowerCase()
-		.replace(/\s+/g, '')
-		.replace(/^[。．.，,、;；:：!！?？"“”'‘’]+|[。．.，,、;；:：!！?？"“”'‘’]+$/g, '');
+	return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '').replace(EDGE_PUNCTUATION, '');
 }
 
 function normaliseLetters(text: string): string {
