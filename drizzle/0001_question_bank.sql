@@ -59,7 +59,7 @@ CREATE TABLE "scenario" (
 	"difficulty" integer DEFAULT 3 NOT NULL,
 	"status" text DEFAULT 'draft' NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
-	"graph" jsonb NOT NULL,
+	"graph" json NOT NULL,
 	"unit_id" integer NOT NULL,
 	"author_id" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -94,7 +94,7 @@ CREATE TABLE "scenario_version" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"scenario_id" integer NOT NULL,
 	"version" integer NOT NULL,
-	"graph" jsonb NOT NULL,
+	"graph" json NOT NULL,
 	"created_by" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );

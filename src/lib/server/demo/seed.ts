@@ -3,6 +3,7 @@
 import type { Db } from '../db/client';
 import { createUser, getUserByUsername, type Role } from '../accounts/users';
 import { ensureDemoLocalUnits, ensureReferenceUnits, getUnitByCode } from '../org/units';
+import { loadStarterScenarios } from '../scenario/starter';
 import { getSetting, setSetting } from '../settings';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -68,6 +69,8 @@ export async function seedDemoData(db: Db): Promise<void> {
 		if (!unitRow) throw new Error(`demo unit ${a.unitCode} missing`);
 		await createUser(db, { ...a, password: DEMO_PASSWORD, unitId: unitRow.id });
 	}
+	const national = await getUnitByCode(db, '000000');
+	if (national) await loadStarterScenarios(db, { unitId: national.id });
 	await setSetting(db, 'demoSeeded', true);
 }
 

@@ -207,8 +207,8 @@ describe('playing a graph', () => {
 
 	it('reads an unset number flag as 0 and an unset boolean as false', () => {
 		const base = (graph.nodes.d1 as DecisionNode).choices[0];
-		const node = {
-			kind: 'decision' as const,
+		const node: DecisionNode = {
+			kind: 'decision',
 			prompt: '?',
 			choices: [
 				{ ...base, id: 'zero', requires: { count: 0 } },

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
 	index,
 	integer,
+	json,
 	jsonb,
 	pgTable,
 	serial,
@@ -30,7 +31,7 @@ export const scenario = pgTable(
 		difficulty: integer('difficulty').notNull().default(3),
 		status: text('status', { enum: scenarioStatuses }).notNull().default('draft'),
 		version: integer('version').notNull().default(1),
-		graph: jsonb('graph').notNull(),
+		graph: json('graph').notNull(),
 		unitId: integer('unit_id')
 			.notNull()
 			.references(() => unit.id),
@@ -41,6 +42,8 @@ export const scenario = pgTable(
 	(t) => [index('scenario_status_idx').on(t.status, t.unitId)]
 );
 
+// Graphs are `json`, not `jsonb`: authors' node order is kept, and jsonb would re-sort keys.
+
 /** Every published graph, immutable: runs play and are reviewed against the version they started on. */
 export const scenarioVersion = pgTable(
 	'scenario_version',
@@ -50,7 +53,7 @@ export const scenarioVersion = pgTable(
 			.notNull()
 			.references(() => scenario.id, { onDelete: 'cascade' }),
 		version: integer('version').notNull(),
-		graph: jsonb('graph').notNull(),
+		graph: json('graph').notNull(),
 		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
