@@ -2,6 +2,7 @@
 // each kind. Never applied to a real PostgreSQL unless asked (`--demo` or npm run demo:seed).
 import type { Db } from '../db/client';
 import { createUser, getUserByUsername, type Role } from '../accounts/users';
+import { loadStarterBank } from '../bank/starter';
 import { ensureDemoLocalUnits, ensureReferenceUnits, getUnitByCode } from '../org/units';
 import { loadStarterScenarios } from '../scenario/starter';
 import { getSetting, setSetting } from '../settings';
@@ -71,6 +72,7 @@ export async function seedDemoData(db: Db): Promise<void> {
 	}
 	const national = await getUnitByCode(db, '000000');
 	if (national) await loadStarterScenarios(db, { unitId: national.id });
+	if (national) await loadStarterBank(db, { unitId: national.id });
 	await setSetting(db, 'demoSeeded', true);
 }
 
