@@ -5,7 +5,7 @@ import { makeUser } from '../helpers/events';
 import * as table from '../../src/lib/server/db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { isDomainError } from '../../src/lib/server/errors';
-import { sampleScenario } from '../../src/lib/server/scenario/fixtures';
+import { sampleScenario } from '../../src/lib/server/scenario/sample';
 import {
 	getScenarioBySlug,
 	listScenarios,

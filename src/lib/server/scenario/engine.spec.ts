@@ -9,7 +9,7 @@ import {
 	type DecisionNode,
 	type ScenarioGraph
 } from './engine';
-import { sampleScenario } from './fixtures';
+import { sampleScenario } from './sample';
 
 type Nodes = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

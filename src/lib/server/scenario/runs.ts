@@ -1,7 +1,7 @@
 // Play-throughs: start or resume a run, and take decisions. Every decision is recorded (who,
 // when, which choice) in the same transaction that moves the run on, so the record and the run
 // never disagree.
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import * as table from '../db/schema';
 import { DomainError } from '../errors';
@@ -145,4 +145,29 @@ export async function decisionsOf(db: Db, runId: number) {
 		.from(table.scenarioDecision)
 		.where(eq(table.scenarioDecision.runId, runId))
 		.orderBy(table.scenarioDecision.id);
+}
+
+/** For a list of scenarios: is the player in the middle of one, or what grade did they last get. */
+export async function runStatuses(db: Db, userId: string, scenarioIds: number[]) {
+	const statuses = new Map<number, { inProgress: boolean; grade: string | null }>();
+	if (scenarioIds.length === 0) return statuses;
+	const rows = await db
+		.select({
+			scenarioId: table.scenarioRun.scenarioId,
+			finishedAt: table.scenarioRun.finishedAt,
+			grade: table.scenarioRun.grade
+		})
+		.from(table.scenarioRun)
+		.where(
+			and(eq(table.scenarioRun.userId, userId), inArray(table.scenarioRun.scenarioId, scenarioIds))
+		)
+		.orderBy(desc(table.scenarioRun.id));
+	for (const r of rows) {
+		const known = statuses.get(r.scenarioId);
+		if (!r.finishedAt)
+			statuses.set(r.scenarioId, { inProgress: true, grade: known?.grade ?? null });
+		else if (!known) statuses.set(r.scenarioId, { inProgress: false, grade: r.grade });
+		else if (!known.grade) known.grade = r.grade;
+	}
+	return statuses;
 }

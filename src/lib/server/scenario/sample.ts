@@ -1,4 +1,5 @@
-// A small valid scenario for tests: evidence collected at d1 unlocks the penalty at d2.
+// A small valid scenario: the editor's starting template and the tests' fixture. Evidence
+// collected at d1 unlocks the penalty at d2.
 import type { ScenarioGraph } from './types';
 
 export function sampleScenario(slug = 'sample-case'): ScenarioGraph {
