@@ -142,6 +142,15 @@ describe('validation catches each kind of broken graph', () => {
 		expect(checkScenario(noNodes).problems.map((p) => p.code)).toContain('scn_nodes_missing');
 	});
 
+	it('lists shape problems and broken links together, so one save shows them all', () => {
+		expect(
+			errorsAfter((g) => {
+				g.nodes['end-c'].grade = 'E';
+				g.nodes.d1.choices[0].next = 'ghost';
+			})
+		).toEqual(['scn_grade_invalid@end-c', 'scn_next_dangling@d1@d1-a']);
+	});
+
 	it('only warns about a decision with a single choice', () => {
 		const g = structuredClone(sampleScenario()) as ScenarioGraph & { nodes: Nodes };
 		g.nodes.d1.choices.pop();

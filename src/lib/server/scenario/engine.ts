@@ -18,14 +18,21 @@ import { parseScenario } from './parse';
 import type { ScenarioGraph, ScenarioProblem } from './types';
 import { hasErrors as anyErrors, validateScenario } from './validate';
 
-/** Parses and, when the shape is sound, validates: every problem a save would refuse. */
+/**
+ * Parses and validates: every problem a save would refuse, at once. A graph with shape problems
+ * still gets the structural checks (links, reachability), but not the state exploration.
+ */
 export function checkScenario(input: unknown): {
 	graph: ScenarioGraph | null;
 	problems: ScenarioProblem[];
 } {
 	const parsed = parseScenario(input);
-	if (!parsed.graph || anyErrors(parsed.problems)) return parsed;
-	return { graph: parsed.graph, problems: validateScenario(parsed.graph) };
+	if (!parsed.graph) return parsed;
+	const clean = !anyErrors(parsed.problems);
+	return {
+		graph: parsed.graph,
+		problems: [...parsed.problems, ...validateScenario(parsed.graph, { explore: clean })]
+	};
 }
 
 /** The graph as authors write it: stable key order, empty optional parts left out. */

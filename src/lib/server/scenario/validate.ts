@@ -83,7 +83,11 @@ function checkLinksAndChoices(graph: ScenarioGraph, problems: ScenarioProblem[])
 	}
 }
 
-export function validateScenario(graph: ScenarioGraph): ScenarioProblem[] {
+/** `explore: false` skips the state exploration, for a graph that did not even parse cleanly. */
+export function validateScenario(
+	graph: ScenarioGraph,
+	{ explore = true }: { explore?: boolean } = {}
+): ScenarioProblem[] {
 	const problems: ScenarioProblem[] = [];
 	if (!graph.start || !graph.nodes[graph.start]) {
 		problems.push({ code: 'scn_start_missing', severity: 'error', params: { start: graph.start } });
@@ -100,7 +104,7 @@ export function validateScenario(graph: ScenarioGraph): ScenarioProblem[] {
 			problems.push({ code: 'scn_no_ending', severity: 'error', nodeId });
 		}
 	}
-	if (problems.some((p) => p.severity === 'error')) return problems;
+	if (!explore || problems.some((p) => p.severity === 'error')) return problems;
 	return [...problems, ...exploreStates(graph)];
 }
 
