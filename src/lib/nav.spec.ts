@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { isCurrentPath, navItems } from './nav';
+
+describe('navigation', () => {
+	it('shows officers no staff or admin pages', () => {
+		const hrefs = navItems('officer').map((i) => i.href);
+		expect(hrefs).not.toContain('/manage');
+		expect(hrefs).not.toContain('/bank');
+		expect(hrefs.some((h) => h.startsWith('/admin'))).toBe(false);
+	});
+
+	it('gives trainers people and bank pages but not admin pages', () => {
+		const hrefs = navItems('trainer').map((i) => i.href);
+		expect(hrefs).toEqual(expect.arrayContaining(['/manage', '/bank']));
+		expect(hrefs.some((h) => h.startsWith('/admin'))).toBe(false);
+	});
+
+	it('keeps the phone bottom bar to at most four primary items for every role', () => {
+		for (const role of ['officer', 'trainer', 'admin'] as const) {
+			expect(navItems(role).filter((i) => i.primary).length).toBeLessThanOrEqual(4);
+		}
+	});
+
+	it('shows nothing to visitors', () => {
+		expect(navItems(undefined)).toEqual([]);
+	});
+
+	it('marks the current section without matching look-alike prefixes', () => {
+		expect(isCurrentPath('/', '/')).toBe(true);
+		expect(isCurrentPath('/manage', '/')).toBe(false);
+		expect(isCurrentPath('/manage/import', '/manage')).toBe(true);
+		expect(isCurrentPath('/managers', '/manage')).toBe(false);
+	});
+});

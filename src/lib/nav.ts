@@ -1,0 +1,44 @@
+// The app's navigation, in one place: the header (desktop), the bottom bar (phones) and the
+// /more page all read it. `primary` items sit in the phone's bottom bar; the rest go under "More".
+import { m } from './paraglide/messages.js';
+
+export type NavRole = 'officer' | 'trainer' | 'admin';
+
+export interface NavItem {
+	href: string;
+	label: string;
+	primary: boolean;
+}
+
+interface NavEntry {
+	href: string;
+	label: () => string;
+	roles: readonly NavRole[];
+	primaryFor: readonly NavRole[];
+}
+
+const ALL: readonly NavRole[] = ['officer', 'trainer', 'admin'];
+const STAFF: readonly NavRole[] = ['trainer', 'admin'];
+
+const ENTRIES: NavEntry[] = [
+	{ href: '/', label: m.nav_home, roles: ALL, primaryFor: ALL },
+	{ href: '/scenarios', label: m.scn_nav, roles: ALL, primaryFor: ['officer'] },
+	{ href: '/bank', label: m.nav_bank, roles: STAFF, primaryFor: STAFF },
+	{ href: '/manage', label: m.nav_manage, roles: STAFF, primaryFor: STAFF },
+	{ href: '/admin/units', label: m.nav_units, roles: ['admin'], primaryFor: [] },
+	{ href: '/admin/settings', label: m.nav_settings, roles: ['admin'], primaryFor: [] },
+	{ href: '/account', label: m.nav_account, roles: ALL, primaryFor: ['officer'] }
+];
+
+export function navItems(role: NavRole | undefined): NavItem[] {
+	if (!role) return [];
+	return ENTRIES.filter((e) => e.roles.includes(role)).map((e) => ({
+		href: e.href,
+		label: e.label(),
+		primary: e.primaryFor.includes(role)
+	}));
+}
+
+export function isCurrentPath(pathname: string, href: string): boolean {
+	return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+}
