@@ -114,7 +114,7 @@ describe('versioning', () => {
 		const id = await createQuestion(t.db, author, sample());
 		const first = (await questionRow(id)).currentVersionId;
 		const again = await updateQuestion(t.db, author, id, sample({ stem: '草稿再改' }));
-		expect(again).toEqual({ versionId: first, newVersion: false });
+		expect(again).toEqual({ versionId: first, newVersion: false, changed: true });
 		expect((await getVersion(t.db, first!))!.stem).toBe('草稿再改');
 		expect(await t.db.select().from(table.questionVersion)).toHaveLength(1);
 	});
@@ -141,7 +141,7 @@ describe('versioning', () => {
 	it('saves nothing when the content is unchanged', async () => {
 		const id = await published();
 		const result = await updateQuestion(t.db, author, id, sample());
-		expect(result.newVersion).toBe(false);
+		expect(result).toMatchObject({ newVersion: false, changed: false });
 		expect((await questionRow(id)).status).toBe('published');
 	});
 

@@ -104,12 +104,12 @@ export async function updateQuestion(
 	id: number,
 	raw: QuestionInput,
 	options: UpdateOptions = {}
-): Promise<{ versionId: number; newVersion: boolean }> {
-	requireStaff(actor);
-	const value = cleanQuestionInput(raw);
+): Promise<{ versionId: number; newVersion: boolean; changed: boolean }> {
 	return db.transaction(async (tx) => {
+		// Scope before validation: someone out of scope learns nothing about the question.
 		const { question: q } = await requireEditableQuestion(tx, actor, id, true);
 		if (q.status === 'retired') throw new DomainError('q_retired_readonly');
+		const value = cleanQuestionInput(raw);
 		const [current] = await tx
 			.select()
 			.from(table.questionVersion)
@@ -120,7 +120,7 @@ export async function updateQuestion(
 		}
 		const values = versionValues({ ...value, sourceFacts: raw.sourceFacts ?? current.sourceFacts });
 		if (sameContent(current, values) && q.jurisdiction === value.jurisdiction) {
-			return { versionId: current.id, newVersion: false };
+			return { versionId: current.id, newVersion: false, changed: false };
 		}
 		let versionId = current.id;
 		const newVersion = current.publishedAt !== null;
@@ -157,6 +157,6 @@ export async function updateQuestion(
 				updatedAt: new Date()
 			})
 			.where(eq(table.question.id, id));
-		return { versionId, newVersion };
+		return { versionId, newVersion, changed: true };
 	});
 }

@@ -78,6 +78,7 @@ export async function listReports(
 	requireStaff(actor);
 	const page = Math.max(options.page ?? 1, 1);
 	const reporter = alias(table.user, 'reporter');
+	const resolver = alias(table.user, 'resolver');
 	const where = and(
 		editScopeSql(actor),
 		options.openOnly ? eq(table.questionReport.status, 'open') : undefined
@@ -95,7 +96,8 @@ export async function listReports(
 				version: table.questionVersion.version,
 				stem: table.questionVersion.stem,
 				currentVersionId: table.question.currentVersionId,
-				reporterName: reporter.displayName
+				reporterName: reporter.displayName,
+				resolverName: resolver.displayName
 			})
 			.from(table.questionReport)
 			.innerJoin(table.question, eq(table.questionReport.questionId, table.question.id))
@@ -105,6 +107,7 @@ export async function listReports(
 				eq(table.questionReport.versionId, table.questionVersion.id)
 			)
 			.leftJoin(reporter, eq(table.questionReport.reporterId, reporter.id))
+			.leftJoin(resolver, eq(table.questionReport.resolvedBy, resolver.id))
 			.where(where)
 			.orderBy(
 				asc(sql`case when ${table.questionReport.status} = 'open' then 0 else 1 end`),
