@@ -117,6 +117,16 @@ describe('playing', () => {
 		expect((await decisionsOf(t.db, run.id)).map((d) => d.choiceId)).toEqual(['d1-b', 'd2-b']);
 	});
 
+	it('sends signed-out visitors to sign in before they can start or decide', async () => {
+		for (const action of [play.actions.start, play.actions.decide]) {
+			const result = await outcome(() => action(playEvent(null, { run: '1', choice: 'd1-a' })));
+			expect(result).toMatchObject({
+				kind: 'redirect',
+				location: `/login?next=%2Fscenarios%2F${slug}%2Fplay`
+			});
+		}
+	});
+
 	it('hides drafts and other provinces’ scenarios behind a 404', async () => {
 		await saveScenario(t.db, lnTrainer, { json: sampleScenario('ln-case'), status: 'published' });
 		const xj = fakeEvent({ user: xjOfficer, params: { slug: 'ln-case' } });
