@@ -99,6 +99,52 @@ CREATE TABLE "scenario_version" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "drill_exam" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"blueprint_id" integer NOT NULL,
+	"name" text NOT NULL,
+	"pass_percent" smallint NOT NULL,
+	"requested_count" smallint NOT NULL,
+	"question_count" smallint NOT NULL,
+	"started_at" timestamp with time zone NOT NULL,
+	"deadline_at" timestamp with time zone NOT NULL,
+	"submitted_at" timestamp with time zone,
+	"auto_submitted" boolean DEFAULT false NOT NULL,
+	"correct_count" smallint,
+	"score" smallint,
+	"passed" boolean
+);
+--> statement-breakpoint
+CREATE TABLE "drill_exam_item" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"exam_id" integer NOT NULL,
+	"position" smallint NOT NULL,
+	"question_version_id" integer NOT NULL,
+	"option_order" jsonb NOT NULL,
+	"response" jsonb,
+	"answered_at" timestamp with time zone,
+	"correct" boolean
+);
+--> statement-breakpoint
+CREATE TABLE "exam_blueprint" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"slug" text NOT NULL,
+	"name" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"single_count" smallint DEFAULT 0 NOT NULL,
+	"multiple_count" smallint DEFAULT 0 NOT NULL,
+	"truefalse_count" smallint DEFAULT 0 NOT NULL,
+	"fill_count" smallint DEFAULT 0 NOT NULL,
+	"ordering_count" smallint DEFAULT 0 NOT NULL,
+	"minutes" smallint NOT NULL,
+	"pass_percent" smallint DEFAULT 60 NOT NULL,
+	"topics" text[] DEFAULT '{}'::text[] NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "exam_blueprint_slug_unique" UNIQUE("slug")
+);
+--> statement-breakpoint
 ALTER TABLE "question" ADD CONSTRAINT "question_current_version_id_question_version_id_fk" FOREIGN KEY ("current_version_id") REFERENCES "public"."question_version"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "question" ADD CONSTRAINT "question_unit_id_unit_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."unit"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "question" ADD CONSTRAINT "question_author_id_user_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -117,6 +163,10 @@ ALTER TABLE "scenario_run" ADD CONSTRAINT "scenario_run_scenario_id_scenario_id_
 ALTER TABLE "scenario_run" ADD CONSTRAINT "scenario_run_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "scenario_version" ADD CONSTRAINT "scenario_version_scenario_id_scenario_id_fk" FOREIGN KEY ("scenario_id") REFERENCES "public"."scenario"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "scenario_version" ADD CONSTRAINT "scenario_version_created_by_user_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "drill_exam" ADD CONSTRAINT "drill_exam_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "drill_exam" ADD CONSTRAINT "drill_exam_blueprint_id_exam_blueprint_id_fk" FOREIGN KEY ("blueprint_id") REFERENCES "public"."exam_blueprint"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "drill_exam_item" ADD CONSTRAINT "drill_exam_item_exam_id_drill_exam_id_fk" FOREIGN KEY ("exam_id") REFERENCES "public"."drill_exam"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "drill_exam_item" ADD CONSTRAINT "drill_exam_item_question_version_id_question_version_id_fk" FOREIGN KEY ("question_version_id") REFERENCES "public"."question_version"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "question_status_idx" ON "question" USING btree ("status","topic");--> statement-breakpoint
 CREATE INDEX "question_unit_idx" ON "question" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "question_report_status_idx" ON "question_report" USING btree ("status","question_id");--> statement-breakpoint
@@ -125,4 +175,8 @@ CREATE INDEX "scenario_status_idx" ON "scenario" USING btree ("status","unit_id"
 CREATE INDEX "scenario_decision_run_idx" ON "scenario_decision" USING btree ("run_id");--> statement-breakpoint
 CREATE INDEX "scenario_run_user_idx" ON "scenario_run" USING btree ("user_id","scenario_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "scenario_run_open_unique" ON "scenario_run" USING btree ("user_id","scenario_id") WHERE "scenario_run"."finished_at" is null;--> statement-breakpoint
-CREATE UNIQUE INDEX "scenario_version_unique" ON "scenario_version" USING btree ("scenario_id","version");
+CREATE UNIQUE INDEX "scenario_version_unique" ON "scenario_version" USING btree ("scenario_id","version");--> statement-breakpoint
+CREATE INDEX "drill_exam_user_idx" ON "drill_exam" USING btree ("user_id","submitted_at");--> statement-breakpoint
+CREATE INDEX "drill_exam_open_deadline_idx" ON "drill_exam" USING btree ("deadline_at") WHERE "drill_exam"."submitted_at" is null;--> statement-breakpoint
+CREATE UNIQUE INDEX "drill_exam_open_unique" ON "drill_exam" USING btree ("user_id","blueprint_id") WHERE "drill_exam"."submitted_at" is null;--> statement-breakpoint
+CREATE UNIQUE INDEX "drill_exam_item_position_unique" ON "drill_exam_item" USING btree ("exam_id","position");

@@ -3,3 +3,4 @@ export * from './auth';
 export * from './settings';
 export * from './bank';
 export * from './scenario';
+export * from './exam';
