@@ -145,6 +145,66 @@ CREATE TABLE "exam_blueprint" (
 	CONSTRAINT "exam_blueprint_slug_unique" UNIQUE("slug")
 );
 --> statement-breakpoint
+CREATE TABLE "drill_answer" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"idempotency_key" uuid NOT NULL,
+	"user_id" text NOT NULL,
+	"session_id" integer,
+	"position" integer NOT NULL,
+	"question_id" integer NOT NULL,
+	"question_version_id" integer NOT NULL,
+	"question_type" text NOT NULL,
+	"mode" text NOT NULL,
+	"response" jsonb NOT NULL,
+	"correct" boolean NOT NULL,
+	"time_ms" integer NOT NULL,
+	"rating" smallint NOT NULL,
+	"xp" integer DEFAULT 0 NOT NULL,
+	"answered_at" timestamp with time zone NOT NULL,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "drill_session" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"mode" text NOT NULL,
+	"topic" text,
+	"subtopic" text,
+	"version_ids" integer[] DEFAULT '{}'::integer[] NOT NULL,
+	"size" integer NOT NULL,
+	"position" integer DEFAULT 0 NOT NULL,
+	"correct_count" integer DEFAULT 0 NOT NULL,
+	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"finished_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "mistake" (
+	"user_id" text NOT NULL,
+	"question_id" integer NOT NULL,
+	"wrong_at" timestamp with time zone NOT NULL,
+	"wrong_count" integer DEFAULT 1 NOT NULL,
+	"right_days" integer DEFAULT 0 NOT NULL,
+	"last_right_day" date,
+	"cleared_at" timestamp with time zone,
+	CONSTRAINT "mistake_user_id_question_id_pk" PRIMARY KEY("user_id","question_id")
+);
+--> statement-breakpoint
+CREATE TABLE "review_card" (
+	"user_id" text NOT NULL,
+	"question_id" integer NOT NULL,
+	"due" timestamp with time zone NOT NULL,
+	"stability" double precision NOT NULL,
+	"difficulty" double precision NOT NULL,
+	"elapsed_days" integer NOT NULL,
+	"scheduled_days" integer NOT NULL,
+	"learning_steps" integer DEFAULT 0 NOT NULL,
+	"reps" integer NOT NULL,
+	"lapses" integer NOT NULL,
+	"state" smallint NOT NULL,
+	"last_review" timestamp with time zone,
+	CONSTRAINT "review_card_user_id_question_id_pk" PRIMARY KEY("user_id","question_id")
+);
+--> statement-breakpoint
 ALTER TABLE "question" ADD CONSTRAINT "question_current_version_id_question_version_id_fk" FOREIGN KEY ("current_version_id") REFERENCES "public"."question_version"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "question" ADD CONSTRAINT "question_unit_id_unit_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."unit"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "question" ADD CONSTRAINT "question_author_id_user_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -167,6 +227,15 @@ ALTER TABLE "drill_exam" ADD CONSTRAINT "drill_exam_user_id_user_id_fk" FOREIGN 
 ALTER TABLE "drill_exam" ADD CONSTRAINT "drill_exam_blueprint_id_exam_blueprint_id_fk" FOREIGN KEY ("blueprint_id") REFERENCES "public"."exam_blueprint"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "drill_exam_item" ADD CONSTRAINT "drill_exam_item_exam_id_drill_exam_id_fk" FOREIGN KEY ("exam_id") REFERENCES "public"."drill_exam"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "drill_exam_item" ADD CONSTRAINT "drill_exam_item_question_version_id_question_version_id_fk" FOREIGN KEY ("question_version_id") REFERENCES "public"."question_version"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "drill_answer" ADD CONSTRAINT "drill_answer_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "drill_answer" ADD CONSTRAINT "drill_answer_session_id_drill_session_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."drill_session"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "drill_answer" ADD CONSTRAINT "drill_answer_question_id_question_id_fk" FOREIGN KEY ("question_id") REFERENCES "public"."question"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "drill_answer" ADD CONSTRAINT "drill_answer_question_version_id_question_version_id_fk" FOREIGN KEY ("question_version_id") REFERENCES "public"."question_version"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "drill_session" ADD CONSTRAINT "drill_session_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "mistake" ADD CONSTRAINT "mistake_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "mistake" ADD CONSTRAINT "mistake_question_id_question_id_fk" FOREIGN KEY ("question_id") REFERENCES "public"."question"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "review_card" ADD CONSTRAINT "review_card_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "review_card" ADD CONSTRAINT "review_card_question_id_question_id_fk" FOREIGN KEY ("question_id") REFERENCES "public"."question"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "question_status_idx" ON "question" USING btree ("status","topic");--> statement-breakpoint
 CREATE INDEX "question_unit_idx" ON "question" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "question_report_status_idx" ON "question_report" USING btree ("status","question_id");--> statement-breakpoint
@@ -179,4 +248,11 @@ CREATE UNIQUE INDEX "scenario_version_unique" ON "scenario_version" USING btree 
 CREATE INDEX "drill_exam_user_idx" ON "drill_exam" USING btree ("user_id","submitted_at");--> statement-breakpoint
 CREATE INDEX "drill_exam_open_deadline_idx" ON "drill_exam" USING btree ("deadline_at") WHERE "drill_exam"."submitted_at" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "drill_exam_open_unique" ON "drill_exam" USING btree ("user_id","blueprint_id") WHERE "drill_exam"."submitted_at" is null;--> statement-breakpoint
-CREATE UNIQUE INDEX "drill_exam_item_position_unique" ON "drill_exam_item" USING btree ("exam_id","position");
+CREATE UNIQUE INDEX "drill_exam_item_position_unique" ON "drill_exam_item" USING btree ("exam_id","position");--> statement-breakpoint
+CREATE UNIQUE INDEX "drill_answer_key_unique" ON "drill_answer" USING btree ("idempotency_key");--> statement-breakpoint
+CREATE UNIQUE INDEX "drill_answer_slot_unique" ON "drill_answer" USING btree ("session_id","position");--> statement-breakpoint
+CREATE INDEX "drill_answer_user_idx" ON "drill_answer" USING btree ("user_id","question_type","answered_at");--> statement-breakpoint
+CREATE INDEX "drill_answer_question_idx" ON "drill_answer" USING btree ("question_id");--> statement-breakpoint
+CREATE INDEX "drill_session_user_idx" ON "drill_session" USING btree ("user_id","mode","started_at");--> statement-breakpoint
+CREATE INDEX "mistake_open_idx" ON "mistake" USING btree ("user_id","cleared_at","wrong_at");--> statement-breakpoint
+CREATE INDEX "review_card_due_idx" ON "review_card" USING btree ("user_id","due");

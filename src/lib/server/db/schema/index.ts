@@ -4,3 +4,4 @@ export * from './settings';
 export * from './bank';
 export * from './scenario';
 export * from './exam';
+export * from './drill';
