@@ -96,15 +96,12 @@ async function unitIdsByCode(db: Db): Promise<Map<string, number>> {
 	return new Map(rows.map((u) => [u.code, u.id]));
 }
 
-async function run(db: Db, command: string): Promise<number> {
-	if (command === 'validate') {
-		const check = await checkImport(db, await readFile(positionals[1]), importOptions(), null);
-		report(check);
-		return check.blocked ? 1 : 0;
-	}
-	if (command === 'import') {
-		const parsed = await readFile(positionals[1]);
-		const options = importOptions();
+type Job = (db: Db) => Promise<number>;
+
+async function importJob(): Promise<Job> {
+	const options = importOptions();
+	const parsed = await readFile(positionals[1]);
+	return async (db) => {
 		const owner = await getUnitByCode(db, values.unit ?? NATIONAL_UNIT.code);
 		if (!owner) throw new UsageError(`no unit with code ${values.unit}`);
 		const units = values['keep-units'] ? await unitIdsByCode(db) : undefined;
@@ -126,14 +123,17 @@ async function run(db: Db, command: string): Promise<number> {
 			console.error(translateError(e.code, e.params, locale));
 			return 1;
 		}
-	}
-	if (command === 'export') {
-		const format = values.format as BankFormat;
-		if (!bankFormats.includes(format))
-			throw new UsageError('--format must be xlsx, csv, gift or json');
-		const status = (values.status ?? 'all') as ExportFilter['status'];
-		if (!['all', 'active', ...questionStatuses].includes(status))
-			throw new UsageError('unknown --status');
+	};
+}
+
+function exportJob(): Job {
+	const format = values.format as BankFormat;
+	if (!bankFormats.includes(format))
+		throw new UsageError('--format must be xlsx, csv, gift or json');
+	const status = (values.status ?? 'all') as ExportFilter['status'];
+	if (!['all', 'active', ...questionStatuses].includes(status))
+		throw new UsageError('unknown --status');
+	return async (db) => {
 		const file = await exportBank(db, format, { scope: null, status });
 		if (values.out) writeFileSync(values.out, file.body);
 		else process.stdout.write(file.body);
@@ -142,7 +142,22 @@ async function run(db: Db, command: string): Promise<number> {
 			: '';
 		console.error(`Exported ${file.count} questions${skipped}.`);
 		return 0;
+	};
+}
+
+/** Checks the arguments and reads the file before the database is opened. */
+async function prepare(command: string): Promise<Job> {
+	if (command === 'validate') {
+		const options = importOptions();
+		const parsed = await readFile(positionals[1]);
+		return async (db) => {
+			const check = await checkImport(db, parsed, options, null);
+			report(check);
+			return check.blocked ? 1 : 0;
+		};
 	}
+	if (command === 'import') return importJob();
+	if (command === 'export') return exportJob();
 	throw new UsageError(`unknown command ${command}`);
 }
 
@@ -152,10 +167,11 @@ async function main(): Promise<number> {
 		console.log(USAGE);
 		return command ? 0 : 2;
 	}
+	const job = await prepare(command);
 	const database = await openDatabase({ url: process.env.DATABASE_URL || undefined });
 	try {
 		await ensureReferenceUnits(database.db);
-		return await run(database.db, command);
+		return await job(database.db);
 	} finally {
 		await database.close();
 	}
