@@ -205,6 +205,92 @@ CREATE TABLE "review_card" (
 	CONSTRAINT "review_card_user_id_question_id_pk" PRIMARY KEY("user_id","question_id")
 );
 --> statement-breakpoint
+CREATE TABLE "activity_day" (
+	"user_id" text NOT NULL,
+	"day" date NOT NULL,
+	"answers" integer DEFAULT 0 NOT NULL,
+	"correct" integer DEFAULT 0 NOT NULL,
+	"xp" integer DEFAULT 0 NOT NULL,
+	"daily_completed" boolean DEFAULT false NOT NULL,
+	CONSTRAINT "activity_day_user_id_day_pk" PRIMARY KEY("user_id","day")
+);
+--> statement-breakpoint
+CREATE TABLE "duty_day" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"day" date NOT NULL,
+	"kind" text NOT NULL,
+	"note" text DEFAULT '' NOT NULL,
+	"granted_by" text,
+	"granted_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "duty_day_kind_check" CHECK ("duty_day"."kind" in ('field','emergency','other'))
+);
+--> statement-breakpoint
+CREATE TABLE "league_cohort" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"week" date NOT NULL,
+	"tier" smallint NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "league_member" (
+	"week" date NOT NULL,
+	"user_id" text NOT NULL,
+	"cohort_id" integer NOT NULL,
+	"tier" smallint NOT NULL,
+	"level" smallint NOT NULL,
+	"joined_at" timestamp with time zone NOT NULL,
+	"xp" integer,
+	"rank" integer,
+	"result" text,
+	CONSTRAINT "league_member_week_user_id_pk" PRIMARY KEY("week","user_id")
+);
+--> statement-breakpoint
+CREATE TABLE "league_week" (
+	"week" date PRIMARY KEY NOT NULL,
+	"closed_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "progress_profile" (
+	"user_id" text PRIMARY KEY NOT NULL,
+	"xp_total" integer DEFAULT 0 NOT NULL,
+	"tier" smallint DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "topic_stat" (
+	"user_id" text NOT NULL,
+	"topic" text NOT NULL,
+	"answers" integer DEFAULT 0 NOT NULL,
+	"correct" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "topic_stat_user_id_topic_pk" PRIMARY KEY("user_id","topic")
+);
+--> statement-breakpoint
+CREATE TABLE "user_badge" (
+	"user_id" text NOT NULL,
+	"badge" text NOT NULL,
+	"earned_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "user_badge_user_id_badge_pk" PRIMARY KEY("user_id","badge")
+);
+--> statement-breakpoint
+CREATE TABLE "xp_daily" (
+	"user_id" text NOT NULL,
+	"day" date NOT NULL,
+	"mode" text NOT NULL,
+	"xp" integer DEFAULT 0 NOT NULL,
+	"last_grant" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "xp_daily_user_id_day_mode_pk" PRIMARY KEY("user_id","day","mode")
+);
+--> statement-breakpoint
+CREATE TABLE "xp_event" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"day" date NOT NULL,
+	"mode" text NOT NULL,
+	"reason" text NOT NULL,
+	"amount" integer NOT NULL,
+	"question_id" integer
+);
+--> statement-breakpoint
 ALTER TABLE "question" ADD CONSTRAINT "question_current_version_id_question_version_id_fk" FOREIGN KEY ("current_version_id") REFERENCES "public"."question_version"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "question" ADD CONSTRAINT "question_unit_id_unit_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."unit"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "question" ADD CONSTRAINT "question_author_id_user_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -236,6 +322,17 @@ ALTER TABLE "mistake" ADD CONSTRAINT "mistake_user_id_user_id_fk" FOREIGN KEY ("
 ALTER TABLE "mistake" ADD CONSTRAINT "mistake_question_id_question_id_fk" FOREIGN KEY ("question_id") REFERENCES "public"."question"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "review_card" ADD CONSTRAINT "review_card_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "review_card" ADD CONSTRAINT "review_card_question_id_question_id_fk" FOREIGN KEY ("question_id") REFERENCES "public"."question"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "activity_day" ADD CONSTRAINT "activity_day_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "duty_day" ADD CONSTRAINT "duty_day_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "duty_day" ADD CONSTRAINT "duty_day_granted_by_user_id_fk" FOREIGN KEY ("granted_by") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "league_member" ADD CONSTRAINT "league_member_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "league_member" ADD CONSTRAINT "league_member_cohort_id_league_cohort_id_fk" FOREIGN KEY ("cohort_id") REFERENCES "public"."league_cohort"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "progress_profile" ADD CONSTRAINT "progress_profile_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "topic_stat" ADD CONSTRAINT "topic_stat_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "user_badge" ADD CONSTRAINT "user_badge_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "xp_daily" ADD CONSTRAINT "xp_daily_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "xp_event" ADD CONSTRAINT "xp_event_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "xp_event" ADD CONSTRAINT "xp_event_question_id_question_id_fk" FOREIGN KEY ("question_id") REFERENCES "public"."question"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "question_status_idx" ON "question" USING btree ("status","topic");--> statement-breakpoint
 CREATE INDEX "question_unit_idx" ON "question" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "question_report_status_idx" ON "question_report" USING btree ("status","question_id");--> statement-breakpoint
@@ -255,4 +352,11 @@ CREATE INDEX "drill_answer_user_idx" ON "drill_answer" USING btree ("user_id","q
 CREATE INDEX "drill_answer_question_idx" ON "drill_answer" USING btree ("question_id");--> statement-breakpoint
 CREATE INDEX "drill_session_user_idx" ON "drill_session" USING btree ("user_id","mode","started_at");--> statement-breakpoint
 CREATE INDEX "mistake_open_idx" ON "mistake" USING btree ("user_id","cleared_at","wrong_at");--> statement-breakpoint
-CREATE INDEX "review_card_due_idx" ON "review_card" USING btree ("user_id","due");
+CREATE INDEX "review_card_due_idx" ON "review_card" USING btree ("user_id","due");--> statement-breakpoint
+CREATE UNIQUE INDEX "duty_day_user_day_unique" ON "duty_day" USING btree ("user_id","day");--> statement-breakpoint
+CREATE INDEX "duty_day_day_idx" ON "duty_day" USING btree ("day");--> statement-breakpoint
+CREATE INDEX "league_cohort_week_idx" ON "league_cohort" USING btree ("week","tier");--> statement-breakpoint
+CREATE INDEX "league_member_cohort_idx" ON "league_member" USING btree ("cohort_id");--> statement-breakpoint
+CREATE INDEX "league_member_user_idx" ON "league_member" USING btree ("user_id","week");--> statement-breakpoint
+CREATE INDEX "xp_event_user_at_idx" ON "xp_event" USING btree ("user_id","at");--> statement-breakpoint
+CREATE INDEX "xp_event_user_day_question_idx" ON "xp_event" USING btree ("user_id","day","question_id");

@@ -5,3 +5,4 @@ export * from './bank';
 export * from './scenario';
 export * from './exam';
 export * from './drill';
+export * from './progress';
