@@ -3,6 +3,7 @@
 import type { Db } from '../db/client';
 import { createUser, getUserByUsername, type Role } from '../accounts/users';
 import { loadStarterBank } from '../bank/starter';
+import { ensureDefaultBlueprint } from '../drill/exam-blueprints';
 import { ensureDemoLocalUnits, ensureReferenceUnits, getUnitByCode } from '../org/units';
 import { loadStarterScenarios } from '../scenario/starter';
 import { getSetting, setSetting } from '../settings';
@@ -73,6 +74,7 @@ export async function seedDemoData(db: Db): Promise<void> {
 	const national = await getUnitByCode(db, '000000');
 	if (national) await loadStarterScenarios(db, { unitId: national.id });
 	if (national) await loadStarterBank(db, { unitId: national.id });
+	await ensureDefaultBlueprint(db);
 	await setSetting(db, 'demoSeeded', true);
 }
 
