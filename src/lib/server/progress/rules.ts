@@ -6,9 +6,8 @@ export const DEFAULT_DAILY_CAP = 100;
 export const DAILY_CAPS: Readonly<Record<string, number>> = {
 	daily: 150,
 	topic: 150,
-	review: 150,
 	mistakes: 100,
-	exam: 200
+	challenge: 120
 };
 
 /** Bonus for finishing the day's practice set, once per China day. */
