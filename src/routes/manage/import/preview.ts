@@ -23,13 +23,20 @@ export interface Upload {
 	rows: RawRow[];
 }
 
+export interface ProblemRow {
+	id: number;
+	row: number;
+	column: string;
+	reason: string;
+}
+
 export interface Preview {
 	filename: string;
 	digest: string;
 	total: number;
 	valid: number;
 	problemCount: number;
-	problems: { id: number; row: number; column: string; reason: string }[];
+	problems: ProblemRow[];
 }
 
 /** Reads and parses the uploaded file; throws DomainError for a missing or unusable file. */
@@ -56,10 +63,15 @@ function columnLabel(f: ImportField, locale: Locale): string {
 	return labels[f]({}, { locale });
 }
 
-function describe(p: ImportProblem, id: number, locale: Locale) {
+function describe(p: ImportProblem, id: number, locale: Locale): ProblemRow {
 	const column = columnLabel(p.field, locale);
 	const params = p.code === 'import_required' ? { ...p.params, column } : p.params;
 	return { id, row: p.row, column, reason: translateError(p.code, params, locale) };
+}
+
+/** The first problems of a file, translated for the reader. */
+export function describeProblems(problems: ImportProblem[], locale: Locale): ProblemRow[] {
+	return problems.slice(0, MAX_PROBLEMS_SHOWN).map((p, i) => describe(p, i, locale));
 }
 
 export async function buildPreview(
@@ -75,6 +87,6 @@ export async function buildPreview(
 		total: upload.rows.length,
 		valid: valid.length,
 		problemCount: problems.length,
-		problems: problems.slice(0, MAX_PROBLEMS_SHOWN).map((p, i) => describe(p, i, locale))
+		problems: describeProblems(problems, locale)
 	};
 }
