@@ -291,6 +291,52 @@ CREATE TABLE "xp_event" (
 	"question_id" integer
 );
 --> statement-breakpoint
+CREATE TABLE "contest" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"code" text NOT NULL,
+	"title" text NOT NULL,
+	"unit_id" integer NOT NULL,
+	"host_id" text,
+	"config" jsonb,
+	"draft" jsonb NOT NULL,
+	"status" text DEFAULT 'lobby' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"ended_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "contest_answer" (
+	"contest_id" integer NOT NULL,
+	"contestant_id" text NOT NULL,
+	"round" integer NOT NULL,
+	"index" integer NOT NULL,
+	"response" jsonb NOT NULL,
+	"correct" boolean NOT NULL,
+	"points" integer NOT NULL,
+	"elapsed_ms" integer NOT NULL,
+	"at" timestamp (3) with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "contest_contestant" (
+	"contest_id" integer NOT NULL,
+	"contestant_id" text NOT NULL,
+	"user_id" text,
+	"guest_token_hash" text,
+	"name" text NOT NULL,
+	"id_field" text,
+	"team_id" text,
+	"joined_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "contest_contestant_contest_id_contestant_id_pk" PRIMARY KEY("contest_id","contestant_id")
+);
+--> statement-breakpoint
+CREATE TABLE "contest_event" (
+	"contest_id" integer NOT NULL,
+	"seq" integer NOT NULL,
+	"type" text NOT NULL,
+	"payload" jsonb NOT NULL,
+	"at" timestamp (3) with time zone NOT NULL,
+	CONSTRAINT "contest_event_contest_id_seq_pk" PRIMARY KEY("contest_id","seq")
+);
+--> statement-breakpoint
 ALTER TABLE "question" ADD CONSTRAINT "question_current_version_id_question_version_id_fk" FOREIGN KEY ("current_version_id") REFERENCES "public"."question_version"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "question" ADD CONSTRAINT "question_unit_id_unit_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."unit"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "question" ADD CONSTRAINT "question_author_id_user_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -333,6 +379,12 @@ ALTER TABLE "user_badge" ADD CONSTRAINT "user_badge_user_id_user_id_fk" FOREIGN 
 ALTER TABLE "xp_daily" ADD CONSTRAINT "xp_daily_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "xp_event" ADD CONSTRAINT "xp_event_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "xp_event" ADD CONSTRAINT "xp_event_question_id_question_id_fk" FOREIGN KEY ("question_id") REFERENCES "public"."question"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "contest" ADD CONSTRAINT "contest_unit_id_unit_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."unit"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "contest" ADD CONSTRAINT "contest_host_id_user_id_fk" FOREIGN KEY ("host_id") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "contest_answer" ADD CONSTRAINT "contest_answer_contest_id_contest_id_fk" FOREIGN KEY ("contest_id") REFERENCES "public"."contest"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "contest_contestant" ADD CONSTRAINT "contest_contestant_contest_id_contest_id_fk" FOREIGN KEY ("contest_id") REFERENCES "public"."contest"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "contest_contestant" ADD CONSTRAINT "contest_contestant_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "contest_event" ADD CONSTRAINT "contest_event_contest_id_contest_id_fk" FOREIGN KEY ("contest_id") REFERENCES "public"."contest"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "question_status_idx" ON "question" USING btree ("status","topic");--> statement-breakpoint
 CREATE INDEX "question_unit_idx" ON "question" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "question_report_status_idx" ON "question_report" USING btree ("status","question_id");--> statement-breakpoint
@@ -359,4 +411,9 @@ CREATE INDEX "league_cohort_week_idx" ON "league_cohort" USING btree ("week","ti
 CREATE INDEX "league_member_cohort_idx" ON "league_member" USING btree ("cohort_id");--> statement-breakpoint
 CREATE INDEX "league_member_user_idx" ON "league_member" USING btree ("user_id","week");--> statement-breakpoint
 CREATE INDEX "xp_event_user_at_idx" ON "xp_event" USING btree ("user_id","at");--> statement-breakpoint
-CREATE INDEX "xp_event_user_day_question_idx" ON "xp_event" USING btree ("user_id","day","question_id");
+CREATE INDEX "xp_event_user_day_question_idx" ON "xp_event" USING btree ("user_id","day","question_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "contest_code_live_unique" ON "contest" USING btree ("code") WHERE "contest"."status" <> 'ended';--> statement-breakpoint
+CREATE INDEX "contest_unit_idx" ON "contest" USING btree ("unit_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "contest_answer_unique" ON "contest_answer" USING btree ("contest_id","contestant_id","round","index");--> statement-breakpoint
+CREATE UNIQUE INDEX "contest_contestant_user_unique" ON "contest_contestant" USING btree ("contest_id","user_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "contest_contestant_guest_unique" ON "contest_contestant" USING btree ("contest_id","guest_token_hash");

@@ -2,12 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { decide, foldEvents, applyEvent, initialState, type Command } from './engine';
 import type { ContestConfig, ContestEvent, ContestState } from './types';
 
+const text = (questionId: number) => ({
+	questionId,
+	stem: `第${questionId}题`,
+	options: ['甲', '乙', '丙', '丁'],
+	explanation: '',
+	legalBasis: ''
+});
+
 function config(overrides: Partial<ContestConfig['rounds'][number]> = {}): ContestConfig {
 	return {
 		title: '技能比武',
 		allowGuests: true,
 		allowLateJoin: false,
 		graceMs: 500,
+		podiumSize: 3,
+		teams: [],
 		rounds: [
 			{
 				kind: 'compulsory',
@@ -16,9 +26,9 @@ function config(overrides: Partial<ContestConfig['rounds'][number]> = {}): Conte
 				speedWeighted: true,
 				streak: { step: 100, cap: 500 },
 				questions: [
-					{ versionId: 1, type: 'single', optionCount: 4, key: 'B', points: 1000 },
-					{ versionId: 2, type: 'truefalse', optionCount: 0, key: true, points: 1000 },
-					{ versionId: 3, type: 'multiple', optionCount: 4, key: 'AC', points: 1000 }
+					{ ...text(1), versionId: 1, type: 'single', optionCount: 4, key: 'B', points: 1000 },
+					{ ...text(2), versionId: 2, type: 'truefalse', optionCount: 0, key: true, points: 1000 },
+					{ ...text(3), versionId: 3, type: 'multiple', optionCount: 4, key: 'AC', points: 1000 }
 				],
 				...overrides
 			}

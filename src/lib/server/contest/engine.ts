@@ -2,14 +2,18 @@
 // refusal), `applyEvent` folds an event into the state. The server appends the events to the
 // log before acknowledging, and rebuilds the state after a restart with `foldEvents`.
 import { isCorrect, isWellFormedResponse } from '../bank/check-answer';
+import { applyEvent, foldEvents, initialState } from './fold';
 import { answerPoints, streakBonus } from './scoring';
 import {
 	answerSlot,
 	type ContestConfig,
 	type ContestEvent,
 	type ContestState,
-	type QuestionRef
+	type QuestionRef,
+	type RoundConfig
 } from './types';
+
+export { applyEvent, foldEvents, initialState };
 
 export type Command =
 	| { type: 'create'; config: ContestConfig }
@@ -21,6 +25,8 @@ export type Command =
 			teamId: string | null;
 	  }
 	| { type: 'kick'; contestantId: string }
+	/** Opens the first question; `rounds` are the questions drawn for this start (else config's). */
+	| { type: 'start'; rounds?: RoundConfig[] }
 	| { type: 'next' }
 	| { type: 'answer'; contestantId: string; round: number; index: number; response: unknown }
 	| { type: 'pause' }
@@ -33,19 +39,11 @@ export type Decision = { ok: true; events: ContestEvent[] } | { ok: false; code:
 const refuse = (code: string): Decision => ({ ok: false, code });
 const accept = (...events: ContestEvent[]): Decision => ({ ok: true, events });
 
-export function initialState(): ContestState {
-	return { config: null, phase: { name: 'setup' }, contestants: {}, opened: [] };
-}
-
-export function foldEvents(events: Iterable<ContestEvent>): ContestState {
-	let state = initialState();
-	for (const event of events) state = applyEvent(state, event);
-	return state;
-}
-
 /** The question after the last one opened, or null when the contest has none left. */
-export function nextQuestion(state: ContestState): QuestionRef | null {
-	const rounds = state.config?.rounds ?? [];
+export function nextQuestion(
+	state: ContestState,
+	rounds: RoundConfig[] = state.config?.rounds ?? []
+): QuestionRef | null {
 	const last = state.opened.at(-1);
 	let round = last ? last.round : 0;
 	let index = last ? last.index + 1 : 0;
@@ -73,11 +71,19 @@ export function decide(state: ContestState, command: Command, now: number): Deci
 			if (existing?.kicked) return refuse('contest_kicked');
 			if (existing) return accept();
 			if (phase.name !== 'lobby' && !config.allowLateJoin) return refuse('contest_no_late_join');
+			const { contestantId, userId, teamId } = command;
+			if (userId === null && !config.allowGuests) return refuse('contest_guests_not_allowed');
 			const name = command.name.normalize('NFKC').trim();
 			if (name.length < 1 || name.length > 20) return refuse('contest_name_invalid');
-			const taken = Object.values(state.contestants).some((c) => !c.kicked && c.name === name);
+			// Guests choose their name, so it must tell them apart; officers keep their real names.
+			const taken =
+				userId === null &&
+				Object.values(state.contestants).some((c) => !c.kicked && c.name === name);
 			if (taken) return refuse('contest_name_taken');
-			const { contestantId, userId, teamId } = command;
+			if (config.teams.length > 0 && teamId === null) return refuse('contest_team_required');
+			if (teamId !== null && !config.teams.some((t) => t.id === teamId)) {
+				return refuse('contest_team_invalid');
+			}
 			return accept({ type: 'joined', at: now, contestantId, name, userId, teamId });
 		}
 		case 'kick':
@@ -88,8 +94,12 @@ export function decide(state: ContestState, command: Command, now: number): Deci
 				return refuse('contest_no_such_contestant');
 			}
 			return accept({ type: 'kicked', at: now, contestantId: command.contestantId });
+		case 'start':
+			if (phase.name !== 'lobby') return refuse('contest_wrong_phase');
+			return decideStart(state, command.rounds ?? config.rounds, now);
 		case 'next': {
-			if (phase.name !== 'lobby' && phase.name !== 'reveal') return refuse('contest_wrong_phase');
+			if (phase.name === 'lobby') return decideStart(state, config.rounds, now);
+			if (phase.name !== 'reveal') return refuse('contest_wrong_phase');
 			const ref = nextQuestion(state);
 			if (!ref) return accept({ type: 'ended', at: now });
 			const deadline = now + config.rounds[ref.round].limitMs;
@@ -111,6 +121,16 @@ export function decide(state: ContestState, command: Command, now: number): Deci
 		case 'end':
 			return accept({ type: 'ended', at: now });
 	}
+}
+
+function decideStart(state: ContestState, rounds: RoundConfig[], now: number): Decision {
+	const ref = nextQuestion(state, rounds);
+	if (!ref) return refuse('contest_no_questions');
+	const deadline = now + rounds[ref.round].limitMs;
+	return accept(
+		{ type: 'started', at: now, rounds },
+		{ type: 'question_opened', at: now, ...ref, deadline }
+	);
 }
 
 function decideAnswer(
@@ -152,77 +172,4 @@ function decideAnswer(
 		points,
 		elapsedMs
 	});
-}
-
-export function applyEvent(state: ContestState, event: ContestEvent): ContestState {
-	switch (event.type) {
-		case 'created':
-			return { ...state, config: event.config, phase: { name: 'lobby' } };
-		case 'joined': {
-			const { contestantId: id, name, userId, teamId } = event;
-			const contestant = {
-				id,
-				name,
-				userId,
-				teamId,
-				score: 0,
-				streak: 0,
-				kicked: false,
-				answers: {}
-			};
-			return { ...state, contestants: { ...state.contestants, [id]: contestant } };
-		}
-		case 'kicked': {
-			const c = state.contestants[event.contestantId];
-			return { ...state, contestants: { ...state.contestants, [c.id]: { ...c, kicked: true } } };
-		}
-		case 'question_opened': {
-			const at = { round: event.round, index: event.index };
-			const phase = { name: 'question' as const, at, openedAt: event.at, deadline: event.deadline };
-			return { ...state, phase, opened: [...state.opened, at] };
-		}
-		case 'answered': {
-			const c = state.contestants[event.contestantId];
-			const slot = answerSlot(event);
-			const record = {
-				response: event.response,
-				correct: event.correct,
-				points: event.points,
-				elapsedMs: event.elapsedMs
-			};
-			const updated = {
-				...c,
-				score: c.score + event.points,
-				streak: event.correct ? c.streak + 1 : 0,
-				answers: { ...c.answers, [slot]: record }
-			};
-			return { ...state, contestants: { ...state.contestants, [c.id]: updated } };
-		}
-		case 'paused': {
-			if (state.phase.name !== 'question') return state;
-			const { at, openedAt, deadline } = state.phase;
-			const elapsedMs = event.at - openedAt;
-			const remainingMs = Math.max(0, deadline - event.at);
-			return { ...state, phase: { name: 'paused', at, elapsedMs, remainingMs } };
-		}
-		case 'resumed': {
-			if (state.phase.name !== 'paused') return state;
-			// Answer times exclude the pause: the question counts as opened `elapsedMs` ago.
-			const { at, elapsedMs } = state.phase;
-			const phase = {
-				name: 'question' as const,
-				at,
-				openedAt: event.at - elapsedMs,
-				deadline: event.deadline
-			};
-			return { ...state, phase };
-		}
-		case 'revealed':
-			return {
-				...state,
-				phase: { name: 'reveal', at: { round: event.round, index: event.index } }
-			};
-		case 'ended':
-			return { ...state, phase: { name: 'ended' } };
-	}
 }

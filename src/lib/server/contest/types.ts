@@ -2,12 +2,21 @@
 import type { AnswerKey, QuestionType } from '../db/schema/bank';
 import type { StreakRule } from './scoring';
 
-/** What the engine needs of a question; the key stays on the server until the reveal. */
+/**
+ * A question as drawn at the start, copied from its (immutable) published version so the log
+ * alone replays the contest. The key, explanation and legal basis stay on the server until the
+ * reveal (views.ts decides what each audience sees).
+ */
 export interface ContestQuestion {
+	questionId: number;
 	versionId: number;
 	type: QuestionType;
+	stem: string;
+	options: string[];
 	optionCount: number;
 	key: AnswerKey;
+	explanation: string;
+	legalBasis: string;
 	points: number;
 }
 
@@ -20,13 +29,23 @@ export interface RoundConfig {
 	streak: StreakRule | null;
 }
 
+export interface ContestTeam {
+	id: string;
+	name: string;
+}
+
 export interface ContestConfig {
 	title: string;
+	/** Before the start, random-draw rounds have no questions yet; `started` carries them. */
 	rounds: RoundConfig[];
 	allowGuests: boolean;
 	allowLateJoin: boolean;
 	/** Answers this late after the deadline still count, for network jitter. */
 	graceMs: number;
+	/** How many places the studio's podium shows. */
+	podiumSize: number;
+	/** Empty for individual play; otherwise every contestant joins one of these teams. */
+	teams: ContestTeam[];
 }
 
 export type ContestEvent =
@@ -40,6 +59,7 @@ export type ContestEvent =
 			teamId: string | null;
 	  }
 	| { type: 'kicked'; at: number; contestantId: string }
+	| { type: 'started'; at: number; rounds: RoundConfig[] }
 	| { type: 'question_opened'; at: number; round: number; index: number; deadline: number }
 	| {
 			type: 'answered';
@@ -92,6 +112,8 @@ export interface Contestant {
 export interface ContestState {
 	config: ContestConfig | null;
 	phase: Phase;
+	/** True once the questions are drawn and the first one opened. */
+	started: boolean;
 	contestants: Record<string, Contestant>;
 	/** Questions already shown, in order, so "next" knows where it is. */
 	opened: QuestionRef[];

@@ -6,3 +6,4 @@ export * from './scenario';
 export * from './exam';
 export * from './drill';
 export * from './progress';
+export * from './contest';
