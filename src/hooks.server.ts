@@ -6,6 +6,7 @@ import * as auth from '$lib/server/auth/session';
 import { setSessionCookie, deleteSessionCookie } from '$lib/server/auth/cookie';
 import { bootstrap } from '$lib/server/bootstrap';
 import { closeDatabase, ensureDatabase, getDb } from '$lib/server/db';
+import { submitExpiredExams } from '$lib/server/drill/exam-submit';
 import { log } from '$lib/server/log';
 import { createSocketHandler } from '$lib/server/realtime/handler';
 import { setSocketHandler } from '$lib/server/realtime/host.js';
@@ -16,6 +17,14 @@ export const init: ServerInit = async () => {
 	const info = await bootstrap(database);
 	(globalThis as Record<symbol, unknown>)[Symbol.for('lianbing.startup')] = info;
 	setSocketHandler(createSocketHandler({ getDb }));
+	// Mock exams whose deadline passed while nobody had them open are handed in once a minute.
+	setInterval(
+		() =>
+			submitExpiredExams(getDb(), new Date()).catch((err) =>
+				log.error('exam sweep failed', { err })
+			),
+		60_000
+	).unref();
 	process.once('sveltekit:shutdown', () => {
 		void closeDatabase();
 	});
