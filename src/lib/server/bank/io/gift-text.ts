@@ -102,7 +102,10 @@ export function cleanText(text: string, format: TextFormat): string {
 		out = out.replace(/\*\*|__/g, '');
 	}
 	// A line break in the file inside Chinese text is not a space; between Latin words it is.
-	out = out.replace(CJK_BREAK, '$1').replace(/\s+/g, ' ').trim();
+	// Spaces within a line stay: "（  ）" is how Chinese papers mark where the answer goes.
+	out = out.replace(CJK_BREAK, '$1').replace(/[ \t]*\n\s*/g, ' ');
+	if (format === 'html') out = out.replace(/\s+/g, ' ');
+	out = out.trim();
 	return restoreEscapes(out).replace(/ *\n */g, '\n');
 }
 

@@ -30,6 +30,7 @@ describe('cleanText', () => {
 		expect(cleanText(protectEscapes('第一行\\n第二行'), 'moodle')).toBe('第一行\n第二行');
 		expect(cleanText('依法\n  查封', 'moodle')).toBe('依法查封');
 		expect(cleanText('two\nwords', 'moodle')).toBe('two words');
+		expect(cleanText('  并处（  ）罚款  ', 'moodle')).toBe('并处（  ）罚款');
 	});
 
 	it('turns [html] into text and strips [markdown] emphasis', () => {
