@@ -97,9 +97,13 @@ describe('closing a week', () => {
 
 describe('closing lazily', () => {
 	it('closes every ended week on first access, placing officers who never opened the league', async () => {
-		const [officer] = await quickOfficers(t.db, 'lazy', 1);
+		const [officer, ...rivals] = await quickOfficers(t.db, 'lazy', 3);
 		await grantXp(t.db, officer, 25, china('2025-03-12 08:00'));
 		await grantXp(t.db, officer, 25, china('2025-03-19 08:00'));
+		for (const id of rivals) {
+			await grantXp(t.db, id, 5, china('2025-03-12 09:00'));
+			await grantXp(t.db, id, 5, china('2025-03-19 09:00'));
+		}
 		// Nothing ends before the boundary.
 		expect(await closeEndedWeeks(t.db, new Date('2025-03-16T15:59:00Z'))).toBe(0);
 		// The first access in the week after next closes both ended weeks, oldest first.
@@ -110,11 +114,12 @@ describe('closing lazily', () => {
 			.from(table.leagueMember)
 			.where(eq(table.leagueMember.userId, officer))
 			.orderBy(asc(table.leagueMember.week));
-		expect(rows.map((r) => [r.week, r.tier, r.result])).toEqual([
-			['2025-03-10', 0, 'promoted'],
-			['2025-03-17', 1, 'promoted']
+		// Promoted in week 1 to silver, so week 2 was played in silver, away from the rivals.
+		expect(rows.map((r) => [r.week, r.tier, r.rank, r.result])).toEqual([
+			['2025-03-10', 0, 1, 'promoted'],
+			['2025-03-17', 1, 1, 'stayed']
 		]);
-		expect((await tiers([officer]))[officer]).toBe(2);
+		expect((await tiers([officer]))[officer]).toBe(1);
 		const weeks = await t.db.select().from(table.leagueWeek).orderBy(asc(table.leagueWeek.week));
 		expect(weeks.map((w) => w.week)).toEqual(['2025-03-10', '2025-03-17']);
 	});

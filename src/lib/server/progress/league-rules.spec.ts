@@ -23,7 +23,9 @@ describe('league zones', () => {
 		[12, 2, 2],
 		[7, 2, 1],
 		[5, 1, 0],
-		[1, 1, 0]
+		[3, 1, 0],
+		[2, 0, 0],
+		[1, 0, 0]
 	])('a cohort of %i promotes %i and demotes %i', (n, promote, demote) => {
 		expect(zoneSizes(n)).toEqual({ promote, demote });
 	});
@@ -52,8 +54,9 @@ describe('ranking a cohort', () => {
 		expect(rankCohort(standings(xps), 0).some((r) => r.result === 'demoted')).toBe(false);
 	});
 
-	it('does not promote an officer with no XP', () => {
-		expect(rankCohort(standings([0]), 0)[0].result).toBe('stayed');
+	it('does not promote an officer with no XP, nor anyone without rivals', () => {
+		expect(rankCohort(standings([0, 0, 0]), 0)[0].result).toBe('stayed');
+		expect(rankCohort(standings([90, 10]), 1).map((r) => r.result)).toEqual(['stayed', 'stayed']);
 	});
 
 	it('moves tiers within bounds', () => {

@@ -8,11 +8,14 @@ export const COHORT_SIZE = 30;
 /** Officers more than this many levels from a cohort's mean start their own (once the tier is busy). */
 export const LEVEL_SPREAD = 5;
 export const ZONE_MAX = 5;
+/** Nobody moves in a cohort smaller than this: a tier is not won without rivals. */
+export const MIN_RIVALS = 3;
 
 export type LeagueResult = 'promoted' | 'stayed' | 'demoted';
 
 /** Top and bottom 5 in a full cohort; proportionally fewer in a small one (never overlapping). */
 export function zoneSizes(members: number): { promote: number; demote: number } {
+	if (members < MIN_RIVALS) return { promote: 0, demote: 0 };
 	return {
 		promote: Math.min(ZONE_MAX, Math.ceil(members / 6)),
 		demote: Math.min(ZONE_MAX, Math.floor(members / 6))
