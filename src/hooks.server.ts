@@ -8,6 +8,7 @@ import { bootstrap } from '$lib/server/bootstrap';
 import { closeDatabase, ensureDatabase, getDb } from '$lib/server/db';
 import { submitExpiredExams } from '$lib/server/drill/exam-submit';
 import { log } from '$lib/server/log';
+import { startContestRealtime } from '$lib/server/realtime/contest-handlers';
 import { createSocketHandler } from '$lib/server/realtime/handler';
 import { setSocketHandler } from '$lib/server/realtime/host.js';
 
@@ -16,7 +17,10 @@ export const init: ServerInit = async () => {
 	const database = await ensureDatabase();
 	const info = await bootstrap(database);
 	(globalThis as Record<symbol, unknown>)[Symbol.for('lianbing.startup')] = info;
-	setSocketHandler(createSocketHandler({ getDb }));
+	const contests = startContestRealtime({ getDb });
+	setSocketHandler(createSocketHandler({ getDb, contests }));
+	// Contests that were running when the process stopped get their automatic reveals back.
+	contests.hub.recover().catch((err) => log.error('contest recovery failed', { err }));
 	// Mock exams whose deadline passed while nobody had them open are handed in once a minute.
 	setInterval(
 		() =>
@@ -26,6 +30,7 @@ export const init: ServerInit = async () => {
 		60_000
 	).unref();
 	process.once('sveltekit:shutdown', () => {
+		contests.close();
 		void closeDatabase();
 	});
 	log.info('ready', { database: info.database });

@@ -1,0 +1,138 @@
+// Pushes a contest's new state to its rooms once its events are stored. Phase changes go out at
+// once to everyone; joins and answers only move counts, so the host console and the studio get
+// those coalesced (and the phones not at all), which keeps a burst of 2,000 answers cheap.
+import type { ContestEvent, ContestState } from '../contest/types';
+import { answeredCount, hostView, meView, playerView, studioView } from '../contest/views';
+import type { ViewContext } from '../contest/views';
+import type { AppServer } from './handler';
+
+export const contestRooms = {
+	host: (id: number) => `contest:${id}:host`,
+	studio: (id: number) => `contest:${id}:studio`,
+	players: (id: number) => `contest:${id}:players`,
+	contestant: (id: number, contestantId: string) => `contest:${id}:c:${contestantId}`
+};
+
+const COUNTS_EVERY_MS = 250;
+const ROSTER_EVERY_MS = 1_000;
+const PHASE_EVENTS = new Set<ContestEvent['type']>([
+	'created',
+	'started',
+	'question_opened',
+	'paused',
+	'resumed',
+	'revealed',
+	'ended'
+]);
+
+interface Pending {
+	timer: ReturnType<typeof setTimeout>;
+	state: ContestState;
+}
+
+export class ContestBroadcaster {
+	private readonly pending = new Map<number, Pending>();
+
+	constructor(
+		private readonly getIo: () => AppServer | null,
+		private readonly contextOf: (contestId: number) => Promise<ViewContext | null>,
+		private readonly onEnded: (ctx: ViewContext) => void = () => {}
+	) {}
+
+	async publish(contestId: number, events: ContestEvent[], state: ContestState): Promise<void> {
+		const io = this.getIo();
+		const ctx = await this.contextOf(contestId);
+		if (!io || !ctx || events.length === 0) return;
+		for (const e of events) {
+			if (e.type === 'kicked') this.remove(io, contestId, e.contestantId);
+		}
+		const types = new Set(events.map((e) => e.type));
+		if ([...types].some((t) => PHASE_EVENTS.has(t) || t === 'kicked')) {
+			this.cancel(contestId);
+			this.sendAll(io, ctx, state, types);
+		} else {
+			if (types.has('answered')) this.sendCount(io, contestId, state);
+			this.schedule(contestId, state, types.has('joined') ? COUNTS_EVERY_MS : ROSTER_EVERY_MS);
+		}
+		if (types.has('ended')) this.onEnded(ctx);
+	}
+
+	close(): void {
+		for (const id of [...this.pending.keys()]) this.cancel(id);
+	}
+
+	private sendAll(io: AppServer, ctx: ViewContext, state: ContestState, types: Set<string>) {
+		const id = ctx.id;
+		io.to(contestRooms.host(id)).emit('contest:state', {
+			audience: 'host',
+			view: hostView(state, ctx)
+		});
+		io.to(contestRooms.studio(id)).emit('contest:state', {
+			audience: 'studio',
+			view: studioView(state, ctx)
+		});
+		io.to(contestRooms.players(id)).emit('contest:state', {
+			audience: 'player',
+			view: playerView(state, ctx)
+		});
+		// Scores and ranks move only when results become known.
+		if (types.has('revealed') || types.has('ended')) {
+			for (const c of Object.values(state.contestants)) {
+				if (c.kicked) continue;
+				const me = meView(state, c.id);
+				if (me) io.to(contestRooms.contestant(id, c.id)).emit('contest:me', me);
+			}
+		}
+	}
+
+	private sendCount(io: AppServer, id: number, state: ContestState) {
+		const { phase } = state;
+		if (!('at' in phase)) return;
+		const contestants = Object.values(state.contestants).filter((c) => !c.kicked).length;
+		io.to([contestRooms.host(id), contestRooms.studio(id)]).volatile.emit('contest:answered', {
+			...phase.at,
+			answered: answeredCount(state),
+			contestants
+		});
+	}
+
+	/** Host and studio get the latest state at most once per `delayMs` while counts move. */
+	private schedule(id: number, state: ContestState, delayMs: number) {
+		const pending = this.pending.get(id);
+		if (pending) {
+			pending.state = state;
+			return;
+		}
+		const timer = setTimeout(() => void this.flush(id), delayMs);
+		this.pending.set(id, { timer, state });
+	}
+
+	private async flush(id: number) {
+		const pending = this.pending.get(id);
+		this.pending.delete(id);
+		const io = this.getIo();
+		const ctx = await this.contextOf(id);
+		if (!pending || !io || !ctx) return;
+		io.to(contestRooms.host(id)).emit('contest:state', {
+			audience: 'host',
+			view: hostView(pending.state, ctx)
+		});
+		io.to(contestRooms.studio(id)).emit('contest:state', {
+			audience: 'studio',
+			view: studioView(pending.state, ctx)
+		});
+	}
+
+	private cancel(id: number) {
+		const pending = this.pending.get(id);
+		if (pending) clearTimeout(pending.timer);
+		this.pending.delete(id);
+	}
+
+	/** A removed contestant is told so, and their sockets leave the rooms (on every node). */
+	private remove(io: AppServer, id: number, contestantId: string) {
+		const room = contestRooms.contestant(id, contestantId);
+		io.to(room).emit('contest:left', { contestId: id, reason: 'removed' });
+		io.in(room).socketsLeave([contestRooms.players(id), room]);
+	}
+}
