@@ -26,7 +26,7 @@ export interface AnswerResult {
 	finished: boolean;
 }
 
-async function answerByKey(db: Db, key: string): Promise<DrillAnswer | undefined> {
+export async function answerByKey(db: Db, key: string): Promise<DrillAnswer | undefined> {
 	const [row] = await db
 		.select()
 		.from(table.drillAnswer)
@@ -59,7 +59,7 @@ function endsSession(mode: string, correct: boolean, position: number, size: num
 }
 
 /** The result first given for this answer, rebuilt from what was stored. */
-async function replay(db: Db, userId: string, row: DrillAnswer): Promise<AnswerResult> {
+export async function replay(db: Db, userId: string, row: DrillAnswer): Promise<AnswerResult> {
 	if (row.userId !== userId) throw new DomainError('drill_bad_payload');
 	const [found, session] = await Promise.all([
 		servedVersion(db, row.questionVersionId),

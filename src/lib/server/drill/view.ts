@@ -1,6 +1,6 @@
 // What the drill pages show. Reads only the fields a player may see before answering: the
 // answer key, explanation and legal basis stay on the server until the answer is in.
-import { and, count, eq, gt, gte, inArray, isNull, max } from 'drizzle-orm';
+import { and, count, eq, gt, gte, inArray, isNull, max, ne } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import * as table from '../db/schema';
 import type { QuestionType } from '../db/schema/bank';
@@ -9,7 +9,6 @@ import { countOpenMistakes } from './mistakes';
 import { countDue } from './reviews';
 import { chinaDayStart, WINDOW } from './sessions';
 import { slugOfTopic, topics } from './topics';
-import { smoothedAccuracy } from './compose';
 import { topicStats } from './sets';
 
 export interface ShownItem {
@@ -60,11 +59,18 @@ export function sessionSummary(session: DrillSession) {
 }
 export type SessionSummary = ReturnType<typeof sessionSummary>;
 
-export async function challengeBest(db: Db, userId: string): Promise<number> {
+/** The longest challenge run; `except` leaves one session out (to tell a new best). */
+export async function challengeBest(db: Db, userId: string, except?: number): Promise<number> {
 	const [{ best }] = await db
 		.select({ best: max(table.drillSession.correctCount) })
 		.from(table.drillSession)
-		.where(and(eq(table.drillSession.userId, userId), eq(table.drillSession.mode, 'challenge')));
+		.where(
+			and(
+				eq(table.drillSession.userId, userId),
+				eq(table.drillSession.mode, 'challenge'),
+				except ? ne(table.drillSession.id, except) : undefined
+			)
+		);
 	return best ?? 0;
 }
 
@@ -131,7 +137,7 @@ async function topicMastery(db: Db, userId: string, now: Date) {
 			mastered: inHand,
 			percent: total ? Math.round((100 * inHand) / total) : 0,
 			answered: stat.answered,
-			accuracy: Math.round(100 * smoothedAccuracy(stat))
+			accuracy: stat.answered ? Math.round((100 * stat.correct) / stat.answered) : null
 		};
 	});
 }
