@@ -9,6 +9,11 @@ describe('navigation', () => {
 		expect(hrefs.some((h) => h.startsWith('/admin'))).toBe(false);
 	});
 
+	it('puts practice second in the officer bottom bar and keeps it from staff', () => {
+		expect(navItems('officer').filter((i) => i.primary)[1]?.href).toBe('/drill');
+		expect(navItems('trainer').map((i) => i.href)).not.toContain('/drill');
+	});
+
 	it('gives trainers people and bank pages but not admin pages', () => {
 		const hrefs = navItems('trainer').map((i) => i.href);
 		expect(hrefs).toEqual(expect.arrayContaining(['/manage', '/bank']));

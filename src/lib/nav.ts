@@ -22,7 +22,9 @@ const STAFF: readonly NavRole[] = ['trainer', 'admin'];
 
 const ENTRIES: NavEntry[] = [
 	{ href: '/', label: m.nav_home, roles: ALL, primaryFor: ALL },
-	{ href: '/scenarios', label: m.scn_nav, roles: ALL, primaryFor: ['officer'] },
+	{ href: '/drill', label: m.drill_nav, roles: ['officer'], primaryFor: ['officer'] },
+	// Officers reach scenarios from the drill hub too, which keeps the bottom bar short.
+	{ href: '/scenarios', label: m.scn_nav, roles: ALL, primaryFor: [] },
 	{ href: '/bank', label: m.nav_bank, roles: STAFF, primaryFor: STAFF },
 	{ href: '/manage', label: m.nav_manage, roles: STAFF, primaryFor: STAFF },
 	{ href: '/admin/units', label: m.nav_units, roles: ['admin'], primaryFor: [] },
