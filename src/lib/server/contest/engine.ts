@@ -2,7 +2,7 @@
 // refusal), `applyEvent` folds an event into the state. The server appends the events to the
 // log before acknowledging, and rebuilds the state after a restart with `foldEvents`.
 import { isCorrect, isWellFormedResponse } from '../bank/check-answer';
-import { applyEvent, foldEvents, initialState } from './fold';
+import { activeNames, applyEvent, foldEvents, initialState } from './fold';
 import { answerPoints, streakBonus } from './scoring';
 import {
 	answerSlot,
@@ -76,10 +76,7 @@ export function decide(state: ContestState, command: Command, now: number): Deci
 			const name = command.name.normalize('NFKC').trim();
 			if (name.length < 1 || name.length > 20) return refuse('contest_name_invalid');
 			// Guests choose their name, so it must tell them apart; officers keep their real names.
-			const taken =
-				userId === null &&
-				Object.values(state.contestants).some((c) => !c.kicked && c.name === name);
-			if (taken) return refuse('contest_name_taken');
+			if (userId === null && nameTaken(state, name)) return refuse('contest_name_taken');
 			if (config.teams.length > 0 && teamId === null) return refuse('contest_team_required');
 			if (teamId !== null && !config.teams.some((t) => t.id === teamId)) {
 				return refuse('contest_team_invalid');
@@ -121,6 +118,10 @@ export function decide(state: ContestState, command: Command, now: number): Deci
 		case 'end':
 			return accept({ type: 'ended', at: now });
 	}
+}
+
+function nameTaken(state: ContestState, name: string): boolean {
+	return (activeNames(state.contestants).get(name) ?? 0) > 0;
 }
 
 function decideStart(state: ContestState, rounds: RoundConfig[], now: number): Decision {

@@ -9,7 +9,7 @@ import * as table from '../db/schema';
 import { log } from '../log';
 import { drawRounds } from './draw';
 import { decide, foldEvents, initialState, type Command, type Decision } from './engine';
-import { applyEvent } from './fold';
+import { applyEventInPlace, ownedCopy } from './fold';
 import { appendEvents, loadLog, violatedConstraint, type NewContestant } from './store';
 import { HubTimers } from './timers';
 import type { ContestEvent, ContestState, QuestionRef } from './types';
@@ -146,7 +146,7 @@ export class HubCore {
 	}
 
 	private async decideBatch(room: Room, jobs: Job[]) {
-		let state = room.state;
+		const state = ownedCopy(room.state);
 		const events: ContestEvent[] = [];
 		const joins: NewContestant[] = [];
 		const decisions: Decision[] = [];
@@ -156,7 +156,7 @@ export class HubCore {
 				? decide(state, command, job.at)
 				: { ok: false, code: 'contest_wrong_phase' };
 			if (decision.ok) {
-				for (const event of decision.events) state = applyEvent(state, event);
+				for (const event of decision.events) applyEventInPlace(state, event);
 				events.push(...decision.events);
 				if (job.join) joins.push(job.join);
 			}

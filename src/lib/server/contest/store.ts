@@ -1,7 +1,7 @@
 // The contest's event log in the database: read it back in order, and append a batch of
 // decided events together with the rows that mirror them (answers, contestants, status) in the
 // caller's transaction, so everything a client was told is stored or nothing is.
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import * as table from '../db/schema';
 import type { ContestEvent, ContestState } from './types';
@@ -53,29 +53,26 @@ export async function appendEvents(
 	after: ContestState
 ): Promise<void> {
 	if (events.length === 0) return;
-	const eventRows = events.map((event, i) => {
+	const rows = events.map((event, i) => {
 		const { type, at, ...payload } = event;
-		return { contestId, seq: seq + i + 1, type, payload, at: new Date(at) };
+		return { seq: seq + i + 1, type, payload, at: new Date(at).toISOString() };
 	});
-	await insertChunked(eventRows, (chunk) => tx.insert(table.contestEvent).values(chunk));
-	const answers = events.flatMap((e) =>
-		e.type === 'answered'
-			? [
-					{
-						contestId,
-						contestantId: e.contestantId,
-						round: e.round,
-						index: e.index,
-						response: e.response,
-						correct: e.correct,
-						points: e.points,
-						elapsedMs: e.elapsedMs,
-						at: new Date(e.at)
-					}
-				]
-			: []
-	);
-	await insertChunked(answers, (chunk) => tx.insert(table.contestAnswer).values(chunk));
+	// One statement and one parameter for the whole batch: on PGlite, thousands of bound
+	// parameters cost more than the rows themselves.
+	await tx.execute(sql`
+		with batch as (
+			select * from json_to_recordset(${JSON.stringify(rows)}::json)
+				as x(seq int, type text, payload jsonb, at timestamptz)
+		), logged as (
+			insert into contest_event (contest_id, seq, type, payload, at)
+			select ${contestId}::int, seq, type, payload, at from batch
+		)
+		insert into contest_answer
+			(contest_id, contestant_id, round, "index", response, correct, points, elapsed_ms, at)
+		select ${contestId}::int, payload->>'contestantId', (payload->>'round')::int,
+			(payload->>'index')::int, payload->'response', (payload->>'correct')::boolean,
+			(payload->>'points')::int, (payload->>'elapsedMs')::int, at
+		from batch where type = 'answered'`);
 	const joined = new Set(events.flatMap((e) => (e.type === 'joined' ? [e.contestantId] : [])));
 	const contestants = joins
 		.filter((j) => joined.has(j.contestantId))
