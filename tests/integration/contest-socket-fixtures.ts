@@ -31,11 +31,18 @@ export interface RunningServer {
 	io: AppServer;
 	contests: ContestRealtime;
 	close(): Promise<void>;
+	/** Like a killed process: connections drop without a goodbye, timers die, nothing is flushed. */
+	crash(): Promise<void>;
 }
 
 /** A real server on `port` (0: any free one); its hub has the given clock. */
 export async function startServer(db: Db, port = 0, now?: () => number): Promise<RunningServer> {
 	const server = http.createServer((_req, res) => res.writeHead(404).end());
+	const connections = new Set<import('node:net').Socket>();
+	server.on('connection', (socket) => {
+		connections.add(socket);
+		socket.on('close', () => connections.delete(socket));
+	});
 	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
 	const actual = (server.address() as AddressInfo).port;
 	let io: AppServer | null = null;
@@ -54,6 +61,11 @@ export async function startServer(db: Db, port = 0, now?: () => number): Promise
 		contests,
 		async close() {
 			contests.close();
+			await node.close();
+		},
+		async crash() {
+			contests.close();
+			for (const socket of connections) socket.destroy();
 			await node.close();
 		}
 	};

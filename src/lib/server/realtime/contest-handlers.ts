@@ -91,8 +91,8 @@ export function createContestRealtime(options: ContestRealtimeOptions): ContestR
 		};
 
 		onEvent(socket, 'contest:join', async (payload) => {
-			limit('join');
 			const req = parseJoin(payload);
+			limit('join');
 			const { user, guestCode } = socket.data;
 			if (!user && guestCode !== req.code) throw new DomainError('unauthorized');
 			const facts = await directory.find(req.code);
@@ -113,8 +113,8 @@ export function createContestRealtime(options: ContestRealtimeOptions): ContestR
 		});
 
 		onEvent(socket, 'contest:answer', async (payload) => {
-			limit('answer');
 			const req = parseAnswer(payload);
+			limit('answer');
 			const seat = socket.data.seat;
 			// Rooms, not just the seat: a seat taken over elsewhere (or a removal) empties them.
 			if (
@@ -137,8 +137,8 @@ export function createContestRealtime(options: ContestRealtimeOptions): ContestR
 		});
 
 		onEvent(socket, 'contest:host', async (payload) => {
-			limit('host');
 			const req = parseHost(payload);
+			limit('host');
 			const facts = await directory.requireHost(askerOf(socket), req.contestId);
 			const decision = await hub.execute(facts.id, toCommand(req));
 			if (!decision.ok) throw new DomainError(decision.code);
@@ -146,8 +146,8 @@ export function createContestRealtime(options: ContestRealtimeOptions): ContestR
 		});
 
 		onEvent(socket, 'contest:watch', async (payload): Promise<ContestStatePayload> => {
-			limit('watch');
 			const req = parseWatch(payload);
+			limit('watch');
 			const facts = await directory.requireHost(askerOf(socket), req.contestId);
 			const state = await hub.state(facts.id);
 			if (req.view === 'host') {
