@@ -10,8 +10,7 @@ export type Blueprint = table.ExamBlueprint;
 export const DEFAULT_BLUEPRINT = {
 	slug: 'annual-legal',
 	name: '年度执法资格模拟考试',
-	description:
-		'仿照年度执法人员法律知识考试：单项选择题25道、多项选择题10道、判断题15道，限时60分钟，60分及格。',
+	description: '仿照每年执法人员法律知识考试的题型、题量和时长组卷，用于考前自测。',
 	singleCount: 25,
 	multipleCount: 10,
 	truefalseCount: 15,
