@@ -1,0 +1,78 @@
+// The drills' side of the interface with progression: XP comes back with each answer and is
+// kept with it, and finishing (not abandoning) a daily set records the day.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../helpers/db';
+import { makeUser } from '../helpers/events';
+import * as table from '../../src/lib/server/db/schema';
+import type { SessionUser } from '../../src/lib/server/auth/session';
+import { recordAnswer } from '../../src/lib/server/drill/answer';
+import { endSession, startSession } from '../../src/lib/server/drill/sessions';
+import { answerNext, publishMany } from './drill-fixtures';
+
+let t: TestDatabase;
+beforeAll(async () => {
+	t = await openTestDatabase();
+});
+afterAll(async () => {
+	await t?.close();
+});
+
+let officer: SessionUser;
+beforeEach(async () => {
+	await t.reset();
+	officer = await makeUser(t.db, 'ln.officer', 'officer', '210000');
+	await publishMany(t.db, 2);
+});
+
+const now = new Date('2025-03-03T01:00:00Z');
+
+async function completedDays() {
+	const rows = await t.db.select().from(table.activityDay);
+	return rows.filter((r) => r.dailyCompleted).map((r) => r.day);
+}
+
+describe('drills and progression', () => {
+	it('returns and keeps the XP of each answer; a repeat gets the same XP, not more', async () => {
+		const s = await startSession(t.db, officer.id, { mode: 'daily' }, now);
+		const input = {
+			key: crypto.randomUUID(),
+			sessionId: s.id,
+			position: 0,
+			versionId: s.versionIds[0],
+			response: 'A',
+			timeMs: 9000
+		};
+		const first = await recordAnswer(t.db, officer.id, input, now);
+		expect(first.xp).toBeGreaterThan(0);
+		expect(await recordAnswer(t.db, officer.id, input, now)).toEqual(first);
+		const wrong = await answerNext(t.db, officer.id, s.id, false, now);
+		expect(wrong.xp).toBe(0);
+		const rows = await t.db.select().from(table.drillAnswer);
+		expect(rows.map((r) => r.xp).sort()).toEqual([0, first.xp].sort());
+		const events = await t.db.select().from(table.xpEvent);
+		expect(events.filter((e) => e.reason === 'answer_correct')).toHaveLength(1);
+	});
+
+	it('records the day when the daily set is finished, not when it is abandoned', async () => {
+		const abandoned = await startSession(t.db, officer.id, { mode: 'daily' }, now);
+		await answerNext(t.db, officer.id, abandoned.id, true, now);
+		await endSession(t.db, officer.id, abandoned.id, now);
+		expect(await completedDays()).toEqual([]);
+
+		const topic = await startSession(
+			t.db,
+			officer.id,
+			{ mode: 'topic', topic: '执法质量提升' },
+			now
+		);
+		await answerNext(t.db, officer.id, topic.id, true, now);
+		await answerNext(t.db, officer.id, topic.id, true, now);
+		expect(await completedDays()).toEqual([]);
+
+		const finished = await startSession(t.db, officer.id, { mode: 'daily' }, now);
+		await answerNext(t.db, officer.id, finished.id, true, now);
+		const last = await answerNext(t.db, officer.id, finished.id, false, now);
+		expect(last.finished).toBe(true);
+		expect(await completedDays()).toEqual(['2025-03-03']);
+	});
+});
