@@ -62,6 +62,47 @@ describe('loadStarterBank', () => {
 		expect(again.skipped).toBe(all.length);
 	});
 
+	it('meets the starter bank promise: 150+ published, every area and type, each explained and cited', async () => {
+		const result = await loadStarterBank(t.db, { unitId: await nationalId() });
+		expect(result.skipped).toBe(0);
+		const rows = await t.db
+			.select({
+				status: table.question.status,
+				type: table.question.type,
+				topic: table.question.topic,
+				explanation: table.questionVersion.explanation,
+				legalBasis: table.questionVersion.legalBasis,
+				stem: table.questionVersion.stem
+			})
+			.from(table.question)
+			.innerJoin(
+				table.questionVersion,
+				eq(table.question.currentVersionId, table.questionVersion.id)
+			);
+		const published = rows.filter((r) => r.status === 'published');
+		expect(published.length).toBeGreaterThanOrEqual(150);
+		for (const topic of [
+			'大气监督帮扶',
+			'重点专项行动',
+			'科技手段运用',
+			'执法质量提升',
+			'队伍能力建设'
+		]) {
+			expect(
+				published.some((r) => r.topic === topic),
+				topic
+			).toBe(true);
+		}
+		for (const type of ['single', 'multiple', 'truefalse', 'fill', 'ordering']) {
+			expect(
+				published.some((r) => r.type === type),
+				type
+			).toBe(true);
+		}
+		expect(rows.every((r) => r.explanation.length > 0 && r.legalBasis.length > 0)).toBe(true);
+		expect(rows.some((r) => /待核/.test(r.stem + r.explanation))).toBe(false);
+	});
+
 	it('keeps the source facts of each question on its first version', async () => {
 		await loadStarterBank(t.db, { unitId: await nationalId() });
 		const sample = starterQuestions('questions-law.json')[0];
