@@ -23,11 +23,13 @@ const STAFF: readonly NavRole[] = ['trainer', 'admin'];
 const ENTRIES: NavEntry[] = [
 	{ href: '/', label: m.nav_home, roles: ALL, primaryFor: ALL },
 	{ href: '/drill', label: m.drill_nav, roles: ['officer'], primaryFor: ['officer'] },
+	{ href: '/progress', label: m.progress_nav, roles: ['officer'], primaryFor: ['officer'] },
 	// Officers reach scenarios from the drill hub too, which keeps the bottom bar short.
 	{ href: '/scenarios', label: m.scn_nav, roles: ALL, primaryFor: [] },
 	{ href: '/bank', label: m.nav_bank, roles: STAFF, primaryFor: STAFF },
 	{ href: '/contests', label: m.nav_contests, roles: STAFF, primaryFor: ['trainer'] },
 	{ href: '/manage', label: m.nav_manage, roles: STAFF, primaryFor: STAFF },
+	{ href: '/manage/duty', label: m.progress_duty_nav, roles: STAFF, primaryFor: [] },
 	{ href: '/admin/units', label: m.nav_units, roles: ['admin'], primaryFor: [] },
 	{ href: '/admin/settings', label: m.nav_settings, roles: ['admin'], primaryFor: [] },
 	{ href: '/account', label: m.nav_account, roles: ALL, primaryFor: ['officer'] }
