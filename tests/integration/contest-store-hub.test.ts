@@ -92,4 +92,100 @@ describe('ContestHub', () => {
 		const fresh = hub();
 		expect(await fresh.state(id)).toEqual(answered.state as ContestState);
 	});
+
+	it('brings officers and guests back as themselves and refuses what the host did not allow', async () => {
+		const closed = await createContest(
+			t.db,
+			host,
+			draft({ allowGuests: false, allowLateJoin: false, rounds: [round({ questionIds: qids })] })
+		);
+		const h = hub();
+		expect(await h.join(closed.id, { name: '访客' })).toEqual({
+			code: 'contest_guests_not_allowed'
+		});
+		const first = await h.join(closed.id, { userId: officer.id });
+		const again = await h.join(closed.id, { userId: officer.id });
+		expect(again).toEqual(first);
+		await h.execute(closed.id, { type: 'start' });
+		const late = await makeUser(t.db, 'ln-late', 'officer', '210000');
+		expect(await h.join(closed.id, { userId: late.id })).toEqual({ code: 'contest_no_late_join' });
+		// Already in before the start: a reconnect is not a late join.
+		expect(await h.join(closed.id, { userId: officer.id })).toEqual(first);
+
+		const open = await createContest(t.db, host, draft({ rounds: [round({ questionIds: qids })] }));
+		const guest = await h.join(open.id, { name: '访客', idField: '  LN-1  ' });
+		if (!('guestToken' in guest) || !guest.guestToken) throw new Error('no token');
+		expect(await h.join(open.id, { guestToken: guest.guestToken, name: '别名' })).toEqual(guest);
+		expect(await h.join(open.id, { name: '访客' })).toEqual({ code: 'contest_name_taken' });
+		expect(await h.join(open.id, { name: '甲', idField: 'x'.repeat(31) })).toEqual({
+			code: 'contest_id_field_invalid'
+		});
+		const rows = await t.db
+			.select()
+			.from(table.contestContestant)
+			.where(eq(table.contestContestant.contestId, open.id));
+		expect(rows).toHaveLength(1);
+		expect(rows[0]).toMatchObject({ idField: 'LN-1', userId: null });
+		expect(rows[0].guestTokenHash).not.toContain(guest.guestToken);
+		expect(rows[0].guestTokenHash).toHaveLength(64);
+		expect((await h.execute(open.id, { type: 'kick', contestantId: guest.contestantId })).ok).toBe(
+			true
+		);
+		expect(await h.join(open.id, { guestToken: guest.guestToken, name: '访客' })).toEqual({
+			code: 'contest_kicked'
+		});
+	});
+
+	it('puts team players in a team and refuses commands the hub alone may issue', async () => {
+		const { id } = await createContest(
+			t.db,
+			host,
+			draft({ teams: ['新疆队', '辽宁队'], rounds: [round({ questionIds: qids })] })
+		);
+		const h = hub();
+		expect(await h.join(id, { userId: officer.id })).toEqual({ code: 'contest_team_required' });
+		const joined = await h.join(id, { userId: officer.id, teamId: 't2' });
+		expect(joined).toHaveProperty('contestantId');
+		const state = await h.state(id);
+		expect(Object.values(state.contestants)[0]).toMatchObject({ teamId: 't2', name: 'ln-officer' });
+		expect(await h.execute(id, { type: 'create', config: state.config! })).toEqual({
+			ok: false,
+			code: 'contest_exists'
+		});
+		// A start with rounds from outside is ignored: the hub draws the contest's own questions.
+		const started = await h.execute(id, { type: 'start', rounds: [] });
+		expect(started.ok).toBe(true);
+		expect(started.state!.config!.rounds[0].questions.map((q) => q.questionId)).toEqual(qids);
+	});
+
+	it('draws random questions at the start, not at creation, never repeating a pick', async () => {
+		const more = await publishQuestions(
+			t.db,
+			'210000',
+			Array.from({ length: 6 }, (_, i) => question({ stem: `抽题${i}`, difficulty: 2 }))
+		);
+		const { id } = await createContest(
+			t.db,
+			host,
+			draft({
+				rounds: [
+					round({
+						questionIds: [more[0]],
+						draw: { topic: '执法质量提升', minDifficulty: 2, maxDifficulty: 2, count: 3 }
+					})
+				]
+			})
+		);
+		const [before] = await t.db.select().from(table.contest).where(eq(table.contest.id, id));
+		expect(before.config).toBeNull();
+		const h = hub();
+		const started = await h.execute(id, { type: 'start' });
+		const drawn = started.state!.config!.rounds[0].questions.map((q) => q.questionId);
+		expect(drawn).toHaveLength(4);
+		expect(drawn[0]).toBe(more[0]);
+		expect(new Set(drawn).size).toBe(4);
+		expect(drawn.slice(1).every((q) => more.includes(q))).toBe(true);
+		const [after] = await t.db.select().from(table.contest).where(eq(table.contest.id, id));
+		expect(after.config!.rounds[0].questions.map((q) => q.questionId)).toEqual(drawn);
+	});
 });

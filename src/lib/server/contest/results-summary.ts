@@ -39,6 +39,7 @@ export interface TeamRow {
 }
 
 export interface DistributionRow {
+	/** An option letter, 'true'/'false', or 'right'/'wrong' for typed answers. */
 	label: string;
 	count: number;
 	correct: boolean;
@@ -85,7 +86,7 @@ export function distribution(
 	const count = (test: (a: ResultAnswer) => boolean) => answers.filter(test).length;
 	if (question.type === 'truefalse') {
 		return [true, false].map((value) => ({
-			label: value ? '✓' : '✗',
+			label: String(value),
 			count: count((a) => a.response === value),
 			correct: question.key === value
 		}));
@@ -103,8 +104,8 @@ export function distribution(
 	}
 	// Typed answers: right and wrong, since free text has no options to count.
 	return [
-		{ label: '✓', count: count((a) => a.correct), correct: true },
-		{ label: '✗', count: count((a) => !a.correct), correct: false }
+		{ label: 'right', count: count((a) => a.correct), correct: true },
+		{ label: 'wrong', count: count((a) => !a.correct), correct: false }
 	];
 }
 

@@ -35,6 +35,15 @@ export function formatKey(key: AnswerKey, locale: Locale): string {
 	return Array.isArray(key) ? key.join(' | ') : formatResponse(key, locale);
 }
 
+export function distributionLabel(label: string, locale: Locale): string {
+	const L = { locale };
+	if (label === 'true') return m.contest_results_true({}, L);
+	if (label === 'false') return m.contest_results_false({}, L);
+	if (label === 'right') return m.contest_results_right({}, L);
+	if (label === 'wrong') return m.contest_results_wrong({}, L);
+	return label;
+}
+
 const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 100) / 10);
 
 export async function exportResultsXlsx(
@@ -108,7 +117,7 @@ export async function exportResultsXlsx(
 			q.answered,
 			q.percentCorrect,
 			seconds(q.meanMs),
-			q.distribution.map((d) => `${d.label}: ${d.count}`).join('  ')
+			q.distribution.map((d) => `${distributionLabel(d.label, locale)}: ${d.count}`).join('  ')
 		]),
 		locale
 	);
