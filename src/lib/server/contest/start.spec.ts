@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decide, foldEvents, type Command } from './engine';
+import { applyEventInPlace, ownedCopy } from './fold';
 import type { ContestConfig, ContestEvent, ContestQuestion, RoundConfig } from './types';
 
 const question = (versionId: number): ContestQuestion => ({
@@ -138,5 +139,44 @@ describe('joining', () => {
 		const log = lobby();
 		run(log, join('a', '张伟', 'u1'));
 		expect(run(log, join('a', '张伟', 'u1'))).toEqual({ ok: true, events: [] });
+	});
+});
+
+describe('names after a removal', () => {
+	it('frees a removed guest’s name for someone else, also when folded from the log', () => {
+		const log = lobby();
+		const join = (contestantId: string): Command => ({
+			type: 'join',
+			contestantId,
+			name: '访客',
+			userId: null,
+			teamId: null
+		});
+		expect(run(log, join('g1')).ok).toBe(true);
+		expect(run(log, join('g2'))).toEqual({ ok: false, code: 'contest_name_taken' });
+		expect(run(log, { type: 'kick', contestantId: 'g1' }).ok).toBe(true);
+		expect(run(log, join('g2')).ok).toBe(true);
+		expect(run(log, join('g3'))).toEqual({ ok: false, code: 'contest_name_taken' });
+	});
+
+	it('keeps the name index right inside one batch applied in place', () => {
+		const state = ownedCopy(foldEvents(lobby()));
+		const step = (command: Command) => {
+			const d = decide(state, command, 1000);
+			if (d.ok) for (const e of d.events) applyEventInPlace(state, e);
+			return d.ok || d.code;
+		};
+		const guest = (contestantId: string): Command => ({
+			type: 'join',
+			contestantId,
+			name: '访客',
+			userId: null,
+			teamId: null
+		});
+		expect(step(guest('g1'))).toBe(true);
+		expect(step(guest('g2'))).toBe('contest_name_taken');
+		expect(step({ type: 'kick', contestantId: 'g1' })).toBe(true);
+		expect(step(guest('g2'))).toBe(true);
+		expect(step(guest('g3'))).toBe('contest_name_taken');
 	});
 });
