@@ -30,18 +30,13 @@ export interface ViewContext {
 const LEADERBOARD_SIZE = 10;
 const NEWCOMERS_SIZE = 30;
 
-function activeCount(state: ContestState): number {
-	let n = 0;
-	for (const c of Object.values(state.contestants)) if (!c.kicked) n += 1;
-	return n;
-}
-
 function header(state: ContestState, ctx: ViewContext): ContestHeader {
 	return {
 		id: ctx.id,
 		code: ctx.code,
 		title: state.config?.title ?? '',
-		contestants: activeCount(state),
+		// The standings are cached per state: a burst of joins must not count the room each time.
+		contestants: revealedStandings(state).list.length,
 		allowGuests: state.config?.allowGuests ?? false,
 		allowLateJoin: state.config?.allowLateJoin ?? false,
 		graceMs: state.config?.graceMs ?? 0

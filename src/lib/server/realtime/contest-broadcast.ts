@@ -32,6 +32,7 @@ interface Pending {
 
 export class ContestBroadcaster {
 	private readonly pending = new Map<number, Pending>();
+	private readonly contexts = new Map<number, ViewContext>();
 
 	constructor(
 		private readonly getIo: () => AppServer | null,
@@ -41,8 +42,11 @@ export class ContestBroadcaster {
 
 	async publish(contestId: number, events: ContestEvent[], state: ContestState): Promise<void> {
 		const io = this.getIo();
-		const ctx = await this.contextOf(contestId);
+		// Synchronous when the context is known, so the room hears of a new question before the
+		// host's own acknowledgement (a large view) is even built.
+		const ctx = this.contexts.get(contestId) ?? (await this.contextOf(contestId));
 		if (!io || !ctx || events.length === 0) return;
+		this.contexts.set(contestId, ctx);
 		for (const e of events) {
 			if (e.type === 'kicked') this.remove(io, contestId, e.contestantId);
 		}
@@ -54,7 +58,10 @@ export class ContestBroadcaster {
 			if (types.has('answered')) this.sendCount(io, contestId, state);
 			this.schedule(contestId, state, types.has('joined') ? COUNTS_EVERY_MS : ROSTER_EVERY_MS);
 		}
-		if (types.has('ended')) this.onEnded(ctx);
+		if (types.has('ended')) {
+			this.contexts.delete(contestId);
+			this.onEnded(ctx);
+		}
 	}
 
 	close(): void {
@@ -63,17 +70,18 @@ export class ContestBroadcaster {
 
 	private sendAll(io: AppServer, ctx: ViewContext, state: ContestState, types: Set<string>) {
 		const id = ctx.id;
-		io.to(contestRooms.host(id)).emit('contest:state', {
-			audience: 'host',
-			view: hostView(state, ctx)
+		// The phones first: they are many and their view is the cheapest to build.
+		io.to(contestRooms.players(id)).emit('contest:state', {
+			audience: 'player',
+			view: playerView(state, ctx)
 		});
 		io.to(contestRooms.studio(id)).emit('contest:state', {
 			audience: 'studio',
 			view: studioView(state, ctx)
 		});
-		io.to(contestRooms.players(id)).emit('contest:state', {
-			audience: 'player',
-			view: playerView(state, ctx)
+		io.to(contestRooms.host(id)).emit('contest:state', {
+			audience: 'host',
+			view: hostView(state, ctx)
 		});
 		// Scores and ranks move only when results become known.
 		if (types.has('revealed') || types.has('ended')) {
