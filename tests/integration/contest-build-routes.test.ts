@@ -8,6 +8,7 @@ import type { SessionUser } from '../../src/lib/server/auth/session';
 import { ContestHub } from '../../src/lib/server/contest/service';
 import * as builder from '../../src/routes/contests/new/+page.server';
 import * as list from '../../src/routes/contests/+page.server';
+import type { BuilderValues, PickedQuestion } from '../../src/routes/contests/new/builder-form';
 import { publishQuestions, question } from './contest-fixtures';
 
 let t: TestDatabase;
@@ -65,7 +66,15 @@ function builderForm(over: Record<string, string> = {}) {
 	};
 }
 
-type BuilderResult = Awaited<ReturnType<typeof builder.load>>;
+interface BuilderResult {
+	values: BuilderValues;
+	picked: Record<number, PickedQuestion>;
+	results: { rows: PickedQuestion[] };
+}
+interface ListResult {
+	created: string | null;
+	contests: { code: string }[];
+}
 
 async function act(name: keyof typeof builder.actions, user: SessionUser, form = builderForm()) {
 	const event = fakeEvent({ user, url: `/contests/new?/${name}`, form });
@@ -129,10 +138,12 @@ describe('the contest builder', () => {
 			hub.close();
 		}
 
-		const mine = await list.load(fakeEvent({ user: trainer, url: `/contests?created=${code}` }));
+		const mine = (await list.load(
+			fakeEvent({ user: trainer, url: `/contests?created=${code}` })
+		)) as ListResult;
 		expect(mine.created).toBe(code);
 		expect(mine.contests.map((c) => c.code)).toEqual([code]);
-		const theirs = await list.load(fakeEvent({ user: outsider, url: '/contests' }));
+		const theirs = (await list.load(fakeEvent({ user: outsider, url: '/contests' }))) as ListResult;
 		expect(theirs.contests).toEqual([]);
 		expect(await outcome(() => list.load(fakeEvent({ user: officer })))).toMatchObject({
 			kind: 'error',

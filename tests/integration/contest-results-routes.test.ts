@@ -69,6 +69,13 @@ afterAll(async () => {
 	await t?.close();
 });
 
+interface ResultsData {
+	contestants: number;
+	standings: { name: string }[];
+	questions: { key: unknown }[];
+	chosen: { name: string; answers: { number: number | null; response: unknown }[] } | null;
+}
+
 const event = (user: SessionUser | null, url = '') =>
 	fakeEvent({
 		user,
@@ -96,7 +103,7 @@ describe('contest results', () => {
 	});
 
 	it('shows the results page to the host with one contestant’s answers on request', async () => {
-		const data = await results.load(event(host, `?c=${ids.guest}`));
+		const data = (await results.load(event(host, `?c=${ids.guest}`))) as ResultsData;
 		expect(data.contestants).toBe(3);
 		expect(data.standings[0].name).toBe('ln-officer');
 		expect(data.questions[0].key).toBe('A');
