@@ -26,6 +26,12 @@ describe('navigation', () => {
 		}
 	});
 
+	it('offers everyone the page to join a contest by code, never in the bottom bar', () => {
+		for (const role of ['officer', 'trainer', 'admin'] as const) {
+			expect(navItems(role)).toContainEqual({ href: '/join', label: '加入比赛', primary: false });
+		}
+	});
+
 	it('shows nothing to visitors', () => {
 		expect(navItems(undefined)).toEqual([]);
 	});

@@ -28,6 +28,8 @@ const ENTRIES: NavEntry[] = [
 	{ href: '/scenarios', label: m.scn_nav, roles: ALL, primaryFor: [] },
 	{ href: '/bank', label: m.nav_bank, roles: STAFF, primaryFor: STAFF },
 	{ href: '/contests', label: m.nav_contests, roles: STAFF, primaryFor: ['trainer'] },
+	// Players mostly arrive by the studio's QR code; the page is there for typing a code.
+	{ href: '/join', label: m.nav_join, roles: ALL, primaryFor: [] },
 	{ href: '/manage', label: m.nav_manage, roles: STAFF, primaryFor: STAFF },
 	{ href: '/manage/duty', label: m.progress_duty_nav, roles: STAFF, primaryFor: [] },
 	{ href: '/admin/units', label: m.nav_units, roles: ['admin'], primaryFor: [] },
