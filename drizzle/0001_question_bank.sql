@@ -253,7 +253,9 @@ CREATE TABLE "league_week" (
 CREATE TABLE "progress_profile" (
 	"user_id" text PRIMARY KEY NOT NULL,
 	"xp_total" integer DEFAULT 0 NOT NULL,
-	"tier" smallint DEFAULT 0 NOT NULL
+	"tier" smallint DEFAULT 0 NOT NULL,
+	"active_week" date,
+	"league_week" date
 );
 --> statement-breakpoint
 CREATE TABLE "topic_stat" (
@@ -410,6 +412,7 @@ CREATE INDEX "duty_day_day_idx" ON "duty_day" USING btree ("day");--> statement-
 CREATE INDEX "league_cohort_week_idx" ON "league_cohort" USING btree ("week","tier");--> statement-breakpoint
 CREATE INDEX "league_member_cohort_idx" ON "league_member" USING btree ("cohort_id");--> statement-breakpoint
 CREATE INDEX "league_member_user_idx" ON "league_member" USING btree ("user_id","week");--> statement-breakpoint
+CREATE INDEX "progress_profile_unplaced_idx" ON "progress_profile" USING btree ("active_week") WHERE "progress_profile"."active_week" is distinct from "progress_profile"."league_week";--> statement-breakpoint
 CREATE INDEX "xp_event_user_at_idx" ON "xp_event" USING btree ("user_id","at");--> statement-breakpoint
 CREATE INDEX "xp_event_user_day_question_idx" ON "xp_event" USING btree ("user_id","day","question_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "contest_code_live_unique" ON "contest" USING btree ("code") WHERE "contest"."status" <> 'ended';--> statement-breakpoint

@@ -2,8 +2,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import * as table from '../../src/lib/server/db/schema';
 import { closeEndedWeeks, closeWeek, joinLeague } from '../../src/lib/server/progress/league';
+import { leagueStanding } from '../../src/lib/server/progress/league-view';
+import { awardForAnswer } from '../../src/lib/server/progress';
 import { openTestDatabase, type TestDatabase } from '../helpers/db';
-import { china, grantXp, quickOfficers } from './progress-fixtures';
+import { china, grantXp, publishedQuestions, quickOfficers } from './progress-fixtures';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -158,5 +160,27 @@ describe('placing officers in cohorts', () => {
 			.from(table.leagueMember)
 			.where(and(eq(table.leagueMember.week, WEEK), eq(table.leagueMember.userId, ids[0])));
 		expect(again).toBe(first.cohortId);
+	});
+});
+
+describe('the league table', () => {
+	it('shows every rival with XP this week, also those who never opened it', async () => {
+		const [viewer, quiet, idle] = await quickOfficers(t.db, 'tab', 3);
+		const ids = await publishedQuestions(t.db, 3, { difficulty: 1 });
+		const at = china('2025-03-12 09:00');
+		const answer = (userId: string, questionId: number) =>
+			awardForAnswer(t.db, { userId, mode: 'topic', correct: true, questionId, at });
+		await answer(viewer, ids[0]);
+		await answer(quiet, ids[1]);
+		await answer(quiet, ids[2]);
+		const standing = await leagueStanding(t.db, viewer, china('2025-03-12 10:00'));
+		expect(standing.cohort?.rows.map((r) => [r.userId, r.xp, r.rank])).toEqual([
+			[quiet, 14, 1],
+			[viewer, 7, 2]
+		]);
+		expect(standing).toMatchObject({ week: WEEK, tier: 0, weekXp: 7 });
+		// An officer without XP this week is not in a league and sees none.
+		expect((await leagueStanding(t.db, idle, china('2025-03-12 10:00'))).cohort).toBeNull();
+		expect((await members(WEEK)).map((m) => m.userId).sort()).toEqual([quiet, viewer].sort());
 	});
 });

@@ -4,7 +4,7 @@
 // the same officer, so two phones answering at once can never pass the cap together.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { chinaDayKey } from './china-time';
+import { chinaDayKey, chinaWeekKey } from './china-time';
 import { BONUS_MODE, DAILY_COMPLETED_XP, dailyCap } from './rules';
 import { queryRows } from './sql';
 
@@ -28,6 +28,7 @@ export interface DailyCompletion {
  */
 export async function awardForAnswer(db: Db, input: AnswerAward): Promise<{ xp: number }> {
 	const day = chinaDayKey(input.at);
+	const week = chinaWeekKey(input.at);
 	const at = input.at.toISOString();
 	const correct = input.correct ? 1 : 0;
 	const cap = dailyCap(input.mode);
@@ -57,9 +58,11 @@ export async function awardForAnswer(db: Db, input: AnswerAward): Promise<{ xp: 
 				last_grant, ${input.questionId}
 			from d where last_grant > 0
 		), p as (
-			insert into progress_profile (user_id, xp_total)
-			select ${input.userId}, last_grant from d where last_grant > 0
-			on conflict (user_id) do update set xp_total = progress_profile.xp_total + excluded.xp_total
+			insert into progress_profile (user_id, xp_total, active_week)
+			select ${input.userId}, last_grant, ${week}::date from d where last_grant > 0
+			on conflict (user_id) do update set
+				xp_total = progress_profile.xp_total + excluded.xp_total,
+				active_week = greatest(progress_profile.active_week, excluded.active_week)
 		), a as (
 			insert into activity_day (user_id, day, answers, correct, xp)
 			values (${input.userId}, ${day}::date, 1, ${correct}, coalesce((select last_grant from d), 0))
@@ -82,6 +85,7 @@ export async function awardForAnswer(db: Db, input: AnswerAward): Promise<{ xp: 
 /** The day's practice set was finished: the day counts for the streak, with a one-off bonus. */
 export async function recordDailyCompleted(db: Db, input: DailyCompletion): Promise<void> {
 	const day = chinaDayKey(input.at);
+	const week = chinaWeekKey(input.at);
 	const at = input.at.toISOString();
 	await db.execute(sql`
 		with a as (
@@ -103,7 +107,9 @@ export async function recordDailyCompleted(db: Db, input: DailyCompletion): Prom
 				${DAILY_COMPLETED_XP}
 			from a
 		)
-		insert into progress_profile (user_id, xp_total)
-		select user_id, ${DAILY_COMPLETED_XP} from a
-		on conflict (user_id) do update set xp_total = progress_profile.xp_total + excluded.xp_total`);
+		insert into progress_profile (user_id, xp_total, active_week)
+		select user_id, ${DAILY_COMPLETED_XP}, ${week}::date from a
+		on conflict (user_id) do update set
+			xp_total = progress_profile.xp_total + excluded.xp_total,
+			active_week = greatest(progress_profile.active_week, excluded.active_week)`);
 }

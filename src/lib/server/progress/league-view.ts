@@ -3,7 +3,7 @@ import { and, count, desc, eq, gte, inArray, isNotNull, lt, sum } from 'drizzle-
 import type { Db } from '../db/client';
 import * as table from '../db/schema';
 import { addDays, chinaWeekKey } from './china-time';
-import { closeEndedWeeks, cohortStandings, joinLeague, weekBounds } from './league';
+import { closeEndedWeeks, cohortStandings, joinLeague, placePending, weekBounds } from './league';
 import { rankCohort, zoneSizes, type LeagueResult } from './league-rules';
 
 export interface CohortRow {
@@ -39,10 +39,14 @@ async function weekXp(db: Db, userId: string, week: string): Promise<number> {
 	return row?.xp ?? 0;
 }
 
-/** Closes ended weeks first (lazily), then places the officer if they have XP this week. */
+/**
+ * Closes ended weeks first (lazily), then places everyone with XP this week who has no cohort
+ * yet, so the table shows all rivals and not only those who looked at it.
+ */
 export async function leagueStanding(db: Db, userId: string, now: Date): Promise<LeagueStanding> {
 	await closeEndedWeeks(db, now);
 	const week = chinaWeekKey(now);
+	await placePending(db, week, now);
 	const xp = await weekXp(db, userId, week);
 	const [profile] = await db
 		.select({ tier: table.progressProfile.tier })

@@ -97,6 +97,29 @@ export async function joinLeague(db: Db, userId: string, week: string, now = new
 	});
 }
 
+/**
+ * Places officers who earned XP this week but have no cohort yet, similar tiers and levels
+ * one after another so they land together; at most `limit` per call.
+ */
+export async function placePending(db: Db, week: string, now = new Date(), limit = 200) {
+	return db.transaction(async (tx) => {
+		await lockLeagues(tx);
+		const pending = await tx
+			.select({ userId: table.progressProfile.userId })
+			.from(table.progressProfile)
+			.where(
+				and(
+					eq(table.progressProfile.activeWeek, week),
+					sql`${table.progressProfile.activeWeek} is distinct from ${table.progressProfile.leagueWeek}`
+				)
+			)
+			.orderBy(table.progressProfile.tier, table.progressProfile.xpTotal)
+			.limit(limit);
+		for (const p of pending) await placeMember(tx, p.userId, week, now);
+		return pending.length;
+	});
+}
+
 async function officersWithXp(tx: Db, week: string): Promise<string[]> {
 	const rows = await tx
 		.select({ userId: table.activityDay.userId })

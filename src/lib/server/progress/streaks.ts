@@ -33,7 +33,8 @@ export async function loadStreak(db: Db, userId: string, now: Date): Promise<Str
 
 export interface CalendarDay {
 	day: string;
-	mark: DayMark | 'today' | 'future' | 'none';
+	mark: DayMark | 'future' | 'none';
+	today: boolean;
 	answers: number;
 	xp: number;
 	dutyKind: table.DutyDay['kind'] | null;
@@ -68,7 +69,8 @@ export async function monthCalendar(
 		const mark = streak.marks.get(day);
 		return {
 			day,
-			mark: mark ?? (day === today ? 'today' : day > today ? 'future' : 'none'),
+			mark: mark ?? (day > today ? 'future' : 'none'),
+			today: day === today,
 			answers: a?.answers ?? 0,
 			xp: a?.xp ?? 0,
 			dutyKind: dutyByDay.get(day) ?? null

@@ -55,14 +55,28 @@ export const xpDaily = pgTable(
 	(t) => [primaryKey({ columns: [t.userId, t.day, t.mode] })]
 );
 
-/** Running totals per officer; `tier` is the league tier for the next week they join. */
-export const progressProfile = pgTable('progress_profile', {
-	userId: text('user_id')
-		.primaryKey()
-		.references(() => user.id, { onDelete: 'cascade' }),
-	xpTotal: integer('xp_total').notNull().default(0),
-	tier: smallint('tier').notNull().default(0)
-});
+/**
+ * Running totals per officer. `tier` is the league tier for the next week they join;
+ * `activeWeek` (last week with XP) and `leagueWeek` (last week placed in a cohort) find
+ * officers still to be placed this week without scanning everyone.
+ */
+export const progressProfile = pgTable(
+	'progress_profile',
+	{
+		userId: text('user_id')
+			.primaryKey()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		xpTotal: integer('xp_total').notNull().default(0),
+		tier: smallint('tier').notNull().default(0),
+		activeWeek: date('active_week', { mode: 'string' }),
+		leagueWeek: date('league_week', { mode: 'string' })
+	},
+	(t) => [
+		index('progress_profile_unplaced_idx')
+			.on(t.activeWeek)
+			.where(sql`${t.activeWeek} is distinct from ${t.leagueWeek}`)
+	]
+);
 
 /** One row per officer and China day with any practice: feeds streaks and accuracy charts. */
 export const activityDay = pgTable(
