@@ -2,9 +2,10 @@
 // Starts the app's socket server on a fresh embedded database (scripts/bench/contest-server.ts)
 // and N light contestants in a separate load process (scripts/bench/load.ts). This process is
 // the host: it opens Q questions and, for each, measures how long until the last contestant has
-// it, then has every contestant answer at once and measures the acknowledgements. Then a bare
-// Socket.IO server (scripts/bench/bare-server.ts) broadcasts the same payloads to N fresh
-// clients as the baseline. The last line printed is JSON with the figures.
+// it, then has every contestant answer at once and measures the acknowledgements. Right after
+// each question a bare Socket.IO server (scripts/bench/bare-server.ts) broadcasts the same
+// payload to N other clients of the same load process: the baseline. The last line printed is
+// JSON with the figures.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -89,44 +90,58 @@ async function hostSocket(url: string, cookie?: string): Promise<Socket> {
 }
 
 /** Sends the trigger and returns each client's delay from it until the question arrived. */
-async function fanOut(load: Child, index: number, trigger: () => void): Promise<number[]> {
-	load.send({ cmd: 'expect', index });
+async function fanOut(set: string, index: number, trigger: () => void) {
+	load.send({ cmd: 'expect', set, index });
 	const arrived = load.next('arrivals', 60_000);
 	const t0 = now();
 	trigger();
 	const { arrivals, payload } = (await arrived) as { arrivals: number[]; payload: unknown };
-	payloads[index] = payload;
-	return arrivals.map((a) => a - t0);
+	return { delays: arrivals.map((a) => a - t0), payload, t0 };
 }
 
-const payloads: unknown[] = [];
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const load = new Child('load.ts');
 await load.ready;
 
-// The app.
+// The app, and the bare baseline server beside it.
 const app = new Child('contest-server.ts', ['--questions', String(Q)], ['--expose-gc']);
+const bare = new Child('bare-server.ts');
 const info = (await app.ready) as { url: string; cookie: string; contestId: number; code: string };
+const bareUrl = ((await bare.ready) as { url: string }).url;
 const host = await hostSocket(info.url, info.cookie);
+const trigger = await hostSocket(bareUrl);
 app.send({ cmd: 'rss' });
 const rssBefore = (await app.next('rss')).rss as number;
-load.send({ cmd: 'connect', url: info.url, contestCode: info.code, join: true, n: N });
+load.send({ cmd: 'connect', set: 'app', url: info.url, contestCode: info.code, join: true, n: N });
 await load.next('connected', 300_000);
 app.send({ cmd: 'rss' });
 const rssAfter = (await app.next('rss')).rss as number;
+load.send({ cmd: 'connect', set: 'bare', url: bareUrl, join: false, n: N });
+await load.next('connected', 300_000);
 
+// Each question is followed at once by the baseline broadcasting the very same payload, so the
+// two are compared under the same machine load.
 const fanMax: number[] = [];
 const fanP50: number[] = [];
+const baseMax: number[] = [];
 const latencies: number[] = [];
 const bursts: number[] = [];
+const baseBursts: number[] = [];
 let acked = 0;
 for (let q = 0; q < Q; q++) {
 	const command = q === 0 ? 'start' : 'next';
-	const delays = await fanOut(load, q, () =>
+	const ours = await fanOut('app', q, () =>
 		host.emit('contest:host', { contestId: info.contestId, command }, () => {})
 	);
-	fanMax.push(Math.max(...delays));
-	fanP50.push(median(delays));
-	load.send({ cmd: 'burst', contestId: info.contestId, index: q });
+	await pause(200);
+	const base = await fanOut('bare', q, () => trigger.emit('go', ours.payload, () => {}));
+	fanMax.push(Math.max(...ours.delays));
+	fanP50.push(median(ours.delays));
+	baseMax.push(Math.max(...base.delays));
+	// The server stamps the question when the command arrives, before storing it.
+	const { openedAt } = (ours.payload as { view: { phase: { openedAt: number } } }).view.phase;
+	const first = Math.min(...ours.delays);
+	load.send({ cmd: 'burst', set: 'app', contestId: info.contestId, index: q });
 	const burst = (await load.next('latencies')) as {
 		latencies: number[];
 		acked: number;
@@ -135,42 +150,26 @@ for (let q = 0; q < Q; q++) {
 	latencies.push(...burst.latencies);
 	acked += burst.acked;
 	bursts.push(burst.burstMs);
+	load.send({ cmd: 'burst', set: 'bare', contestId: 0, index: q });
+	const bareBurst = (await load.next('latencies')) as { burstMs: number };
+	baseBursts.push(bareBurst.burstMs);
 	console.log(
-		`question ${q + 1}: fan-out p50 ${round(median(delays))} ms, max ${round(Math.max(...delays))} ms; ` +
-			`${burst.acked}/${N} answers acked, all within ${round(burst.burstMs)} ms of the burst`
+		`question ${q + 1}: fan-out p50 ${round(median(ours.delays))} ms, max ${round(fanMax[q])} ms ` +
+			`(first ${round(first)} ms, of which ${round(first - (openedAt - ours.t0))} ms after the ` +
+			`server took the command); baseline p50 ${round(median(base.delays))} ms, max ` +
+			`${round(baseMax[q])} ms; ${burst.acked}/${N} answers acked, all within ` +
+			`${round(burst.burstMs)} ms of the burst (bare server: ${round(bareBurst.burstMs)} ms)`
 	);
 	await host
 		.timeout(30_000)
 		.emitWithAck('contest:host', { contestId: info.contestId, command: 'reveal' });
-	await new Promise((r) => setTimeout(r, 300));
+	await pause(300);
 }
 app.send({ cmd: 'stored' });
 const stored = (await app.next('stored')).stored as number;
 host.disconnect();
-load.send({ cmd: 'close' });
-await load.next('closed');
-await app.stop();
-
-// The baseline: the same payloads, the same number of clients, a bare server.
-const bare = new Child('bare-server.ts');
-const bareUrl = ((await bare.ready) as { url: string }).url;
-load.send({ cmd: 'connect', url: bareUrl, join: false, n: N });
-await load.next('connected', 300_000);
-const trigger = await hostSocket(bareUrl);
-const baseMax: number[] = [];
-for (let q = 0; q < Q; q++) {
-	const delays = await fanOut(load, q, () => trigger.emit('go', payloads[q], () => {}));
-	baseMax.push(Math.max(...delays));
-	console.log(
-		`baseline ${q + 1}: p50 ${round(median(delays))} ms, max ${round(Math.max(...delays))} ms`
-	);
-	await new Promise((r) => setTimeout(r, 300));
-}
 trigger.disconnect();
-load.send({ cmd: 'close' });
-await load.next('closed');
-await bare.stop();
-await load.stop();
+await Promise.all([app.stop(), bare.stop(), load.stop()]);
 
 const maxMs = median(fanMax);
 const baselineMaxMs = median(baseMax);
@@ -189,7 +188,8 @@ console.log(
 		ack: {
 			p50Ms: round(quantile(latencies, 0.5)),
 			p99Ms: round(quantile(latencies, 0.99)),
-			burstMs: round(Math.max(...bursts))
+			burstMs: round(Math.max(...bursts)),
+			baselineBurstMs: round(Math.max(...baseBursts))
 		},
 		answers: { acked, stored, lost: Math.max(0, acked - stored) },
 		rssPerContestantKB: round((rssAfter - rssBefore) / N / 1024)

@@ -1,6 +1,6 @@
 // The baseline: a bare Socket.IO server with no authentication, no database and no views, that
-// broadcasts whatever payload it is handed to every connected client. Same transport settings
-// as the app's server.
+// broadcasts whatever payload it is handed to every connected client and acknowledges answers
+// at once. Same transport settings as the app's server.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
@@ -12,6 +12,10 @@ io.on('connection', (socket) => {
 	socket.on('go', (payload: unknown, ack: (res: unknown) => void) => {
 		io.to('all').emit('contest:state', payload);
 		ack({ data: {} });
+	});
+	// Acknowledged at once: the floor an answer burst cannot beat on this machine.
+	socket.on('contest:answer', (payload: unknown, ack: (res: unknown) => void) => {
+		ack({ data: payload });
 	});
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,60 +1,69 @@
-// The bench's load process: N light contestants. Driven over IPC by scripts/bench-contest.ts:
-// connect (and join) them all, report when each received a given question, answer in a burst.
+// The bench's load process: sets of N light clients (the app's contestants, and the baseline's
+// listeners). Driven over IPC by scripts/bench-contest.ts: connect (and join) a set, report when
+// each client of a set received a given question, answer in a burst.
 import { LightSocket, now } from './light-socket';
 
 type Message =
-	| { cmd: 'connect'; url: string; contestCode?: string; join: boolean; n: number }
-	| { cmd: 'expect'; index: number }
-	| { cmd: 'burst'; contestId: number; index: number }
-	| { cmd: 'close' };
+	| { cmd: 'connect'; set: string; url: string; contestCode?: string; join: boolean; n: number }
+	| { cmd: 'expect'; set: string; index: number }
+	| { cmd: 'burst'; set: string; contestId: number; index: number }
+	| { cmd: 'stop' };
 
-let clients: LightSocket[] = [];
-let arrivals: number[] = [];
-let expected = -1;
-let last: unknown = null;
+interface ClientSet {
+	clients: LightSocket[];
+	arrivals: number[];
+	expected: number;
+}
+
+const sets = new Map<string, ClientSet>();
 const send = (message: object) => process.send?.(message);
 
-function onEvent(i: number) {
+/** The question index a `contest:state` payload carries (the baseline relays the app's). */
+function indexOf(payload: unknown): number | undefined {
+	return (payload as { view?: { phase?: { question?: { index: number } } } }).view?.phase?.question
+		?.index;
+}
+
+function listen(set: ClientSet, i: number) {
 	return (event: string, payload: unknown, at: number) => {
-		if (event !== 'contest:state' || expected < 0 || arrivals[i] > 0) return;
-		const p = payload as { view?: { phase?: { question?: { index: number } } }; mark?: number };
-		const index = p.view?.phase?.question?.index ?? p.mark;
-		if (index !== expected) return;
-		arrivals[i] = at;
-		last = payload;
-		if (arrivals.every((a) => a > 0)) send({ arrivals, payload: last });
+		if (event !== 'contest:state' || set.expected < 0 || set.arrivals[i] > 0) return;
+		if (indexOf(payload) !== set.expected) return;
+		set.arrivals[i] = at;
+		if (set.arrivals.every((a) => a > 0)) {
+			set.expected = -1;
+			send({ arrivals: set.arrivals, payload });
+		}
 	};
 }
 
 async function connectAll(m: Extract<Message, { cmd: 'connect' }>) {
-	clients = [];
+	const set: ClientSet = { clients: [], arrivals: [], expected: -1 };
+	sets.set(m.set, set);
 	const BATCH = 100;
 	for (let start = 0; start < m.n; start += BATCH) {
 		const batch = Array.from({ length: Math.min(BATCH, m.n - start) }, async (_, k) => {
 			const i = start + k;
 			const auth = m.contestCode ? { contestCode: m.contestCode } : undefined;
 			const socket = await LightSocket.connect(m.url, auth);
-			socket.onEvent = onEvent(i);
+			socket.onEvent = listen(set, i);
 			if (m.join) {
 				const res = (await socket.call('contest:join', {
 					code: m.contestCode,
 					name: `选手${i + 1}`
-				})) as {
-					error?: { code: string };
-				};
+				})) as { error?: { code: string } };
 				if (res.error) throw new Error(`join ${i}: ${res.error.code}`);
 			}
-			clients[i] = socket;
+			set.clients[i] = socket;
 		});
 		await Promise.all(batch);
 	}
-	send({ connected: clients.length });
+	send({ connected: set.clients.length });
 }
 
 async function burst(m: Extract<Message, { cmd: 'burst' }>) {
 	const started = now();
 	const results = await Promise.all(
-		clients.map(async (socket, i) => {
+		sets.get(m.set)!.clients.map(async (socket, i) => {
 			const sent = now();
 			const res = (await socket.call('contest:answer', {
 				contestId: m.contestId,
@@ -75,15 +84,14 @@ async function burst(m: Extract<Message, { cmd: 'burst' }>) {
 process.on('message', (m: Message) => {
 	if (m.cmd === 'connect') connectAll(m).catch((err) => send({ error: String(err) }));
 	if (m.cmd === 'expect') {
-		expected = m.index;
-		arrivals = clients.map(() => 0);
+		const set = sets.get(m.set)!;
+		set.expected = m.index;
+		set.arrivals = set.clients.map(() => 0);
 	}
 	if (m.cmd === 'burst') void burst(m);
-	if ((m as { cmd: string }).cmd === 'stop') process.exit(0);
-	if (m.cmd === 'close') {
-		for (const c of clients) c.close();
-		clients = [];
-		send({ closed: true });
+	if (m.cmd === 'stop') {
+		for (const set of sets.values()) for (const c of set.clients) c.close();
+		process.exit(0);
 	}
 });
 send({ ready: true });
