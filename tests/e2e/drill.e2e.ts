@@ -71,7 +71,11 @@ test('an officer does the daily practice on a phone and earns XP', async ({ page
 	await expect(page).toHaveURL(/\/drill$/);
 
 	const daily = page.getByRole('article', { name: '每日一练' });
-	await daily.getByRole('link', { name: /^(开始今日练习|继续今日练习|再练一组)$/ }).click();
+	const open = daily.getByRole('link', { name: /^(开始今日练习|继续今日练习|再练一组)$/ });
+	// The day's first finished set always earns the completion bonus; a rerun on the same
+	// database (a retry) may earn nothing more.
+	const firstSetToday = (await open.textContent())?.trim() !== '再练一组';
+	await open.click();
 	await expect(page).toHaveURL(/\/drill\/daily$/);
 	await expect(page.getByRole('heading', { level: 1, name: '每日一练' })).toBeVisible();
 	await expectHydrated(page);
@@ -126,7 +130,7 @@ test('an officer does the daily practice on a phone and earns XP', async ({ page
 	await expect(summary).toBeVisible();
 	await expect(summary.getByText(new RegExp(`^答对 \\d+/${answered.length} 题$`))).toBeVisible();
 	await expect(summary.getByText('今日练习已完成，连续学习已保持。')).toBeVisible();
-	await expect(summary.getByText(/^获得 [1-9]\d* 经验$/)).toBeVisible();
+	if (firstSetToday) await expect(summary.getByText(/^获得 [1-9]\d* 经验$/)).toBeVisible();
 
 	await summary.getByRole('link', { name: '返回练习' }).click();
 	await expect(page).toHaveURL(/\/drill$/);
