@@ -1,17 +1,18 @@
 // Recording one drill answer: mark it, keep it, schedule the next review, update the mistakes
-// notebook and award XP, all in one short transaction on the locked session row. The same
+// notebook and award XP, in one read and one write statement (answer-store.ts). The same
 // idempotency key (or a second answer to the same slot) returns the first result unchanged.
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { isCorrect, isWellFormedResponse } from '../bank/check-answer';
 import type { Db } from '../db/client';
 import * as table from '../db/schema';
-import type { AnswerKey, QuestionType } from '../db/schema/bank';
+import type { AnswerKey } from '../db/schema/bank';
 import type { DrillAnswer } from '../db/schema/drill';
 import { DomainError } from '../errors';
-import { awardForAnswer, recordDailyCompleted } from '../progress/index';
+import { planGrant, untilStored } from '../progress/award';
 import { clampAnsweredAt, clampTime, type AnswerInput } from './answer-input';
-import { recordMistake } from './mistakes';
-import { scheduleCardFor } from './reviews';
+import { readAnswerContext, writeAnswer, type AnswerContext } from './answer-store';
+import { chinaDay, nextMistakeState } from './mistake-rule';
+import { ratingFor, referenceMedian, scheduleReview } from './schedule';
 import { getOwnSession, skipWithdrawn } from './sessions';
 
 export interface AnswerResult {
@@ -40,8 +41,7 @@ async function answerAt(db: Db, sessionId: number, position: number) {
 		.from(table.drillAnswer)
 		.where(
 			and(eq(table.drillAnswer.sessionId, sessionId), eq(table.drillAnswer.position, position))
-		)
-		.orderBy(desc(table.drillAnswer.id));
+		);
 	return row;
 }
 
@@ -76,93 +76,109 @@ export async function replay(db: Db, userId: string, row: DrillAnswer): Promise<
 	};
 }
 
+/**
+ * Marks and stores one answer: a read, a decision in JS, and a write that goes through only if
+ * nothing of the officer's practice changed since the read (else it is decided again). Replays,
+ * and answers behind a question withdrawn meanwhile, take slower paths.
+ */
 export async function recordAnswer(
 	db: Db,
 	userId: string,
 	input: AnswerInput,
 	now = new Date()
 ): Promise<AnswerResult> {
-	const earlier = await answerByKey(db, input.key);
-	if (earlier) return replay(db, userId, earlier);
-	return db.transaction(async (tx) => {
-		let session = await getOwnSession(tx, userId, input.sessionId, true);
-		const raced = await answerByKey(tx, input.key);
-		if (raced) return replay(tx, userId, raced);
-		if (input.position < session.position) {
-			const slot = await answerAt(tx, session.id, input.position);
-			if (slot) return replay(tx, userId, slot);
-			throw new DomainError('drill_question_unavailable');
+	return untilStored(db, userId, async (db) => {
+		// The day the answer counts for, guessed before the session's start is known; rare
+		// backdated answers from before the session began are read again for their real day.
+		let day = chinaDay(clampAnsweredAt(input.answeredAt, now, new Date(0)));
+		let context = await readAnswerContext(db, userId, input, day);
+		const { session } = context;
+		if (session) {
+			const at = clampAnsweredAt(input.answeredAt, now, session.startedAt);
+			if (chinaDay(at) !== day) {
+				day = chinaDay(at);
+				context = await readAnswerContext(db, userId, input, day);
+			}
 		}
-		if (session.finishedAt) throw new DomainError('drill_session_finished');
-		if (session.versionIds[input.position] !== input.versionId) {
-			throw new DomainError('drill_not_served');
-		}
-		session = await skipWithdrawn(tx, session, input.position, now);
-		if (session.position !== input.position) throw new DomainError('drill_not_served');
-
-		const found = await servedVersion(tx, input.versionId);
-		if (!found || found.status !== 'published' || !found.version.publishedAt) {
-			throw new DomainError('drill_question_unavailable');
-		}
-		const { version } = found;
-		const type = version.type as QuestionType;
-		if (!isWellFormedResponse(type, version.options.length, input.response)) {
-			throw new DomainError('drill_bad_response');
-		}
-		const correct = isCorrect(type, version.answer, input.response);
-		const at = clampAnsweredAt(input.answeredAt, now, session.startedAt);
-		const timeMs = clampTime(input.timeMs);
-		const rating = await scheduleCardFor(tx, {
-			userId,
-			questionId: version.questionId,
-			type,
-			correct,
-			timeMs,
-			at
-		});
-		await recordMistake(tx, userId, version.questionId, { correct, at });
-		const { xp } = await awardForAnswer(tx, {
-			userId,
-			mode: session.mode,
-			correct,
-			questionId: version.questionId,
-			at
-		});
-		await tx.insert(table.drillAnswer).values({
-			idempotencyKey: input.key,
-			userId,
-			sessionId: session.id,
-			position: input.position,
-			questionId: version.questionId,
-			questionVersionId: version.id,
-			questionType: type,
-			mode: session.mode,
-			response: input.response,
-			correct,
-			timeMs,
-			rating,
-			xp,
-			answeredAt: at,
-			receivedAt: now
-		});
-		const finished = endsSession(session.mode, correct, input.position, session.size);
-		await tx
-			.update(table.drillSession)
-			.set({
-				position: input.position + 1,
-				correctCount: session.correctCount + (correct ? 1 : 0),
-				finishedAt: finished ? now : null
-			})
-			.where(eq(table.drillSession.id, session.id));
-		if (finished && session.mode === 'daily') await recordDailyCompleted(tx, { userId, at });
-		return {
-			position: input.position,
-			correct,
-			key: version.answer,
-			explanation: version.explanation,
-			legalBasis: version.legalBasis,
-			xp,
-			finished
-		};
+		return decideAndWrite(db, userId, input, context, now);
 	});
+}
+
+async function decideAndWrite(
+	db: Db,
+	userId: string,
+	input: AnswerInput,
+	context: AnswerContext,
+	now: Date
+): Promise<AnswerResult | undefined> {
+	if (context.earlierId !== undefined) {
+		const earlier = await answerByKey(db, input.key);
+		if (earlier) return replay(db, userId, earlier);
+	}
+	const session = context.session;
+	if (!session) throw new DomainError('drill_session_not_found');
+	if (input.position < session.position) {
+		const slot = await answerAt(db, session.id, input.position);
+		if (slot) return replay(db, userId, slot);
+		throw new DomainError('drill_question_unavailable');
+	}
+	if (session.finishedAt) throw new DomainError('drill_session_finished');
+	if (session.versionIds[input.position] !== input.versionId) {
+		throw new DomainError('drill_not_served');
+	}
+	if (session.position < input.position) {
+		// Only questions withdrawn since the set was drawn may be passed over: skip them, then
+		// decide again on the moved session.
+		const moved = await skipWithdrawn(db, userId, session.id, input.position, now);
+		if (moved.position !== input.position) throw new DomainError('drill_not_served');
+		return undefined;
+	}
+	const { version } = context;
+	if (!version || !version.published) throw new DomainError('drill_question_unavailable');
+	if (!isWellFormedResponse(version.type, version.options.length, input.response)) {
+		throw new DomainError('drill_bad_response');
+	}
+	const correct = isCorrect(version.type, version.answer, input.response);
+	const at = clampAnsweredAt(input.answeredAt, now, session.startedAt);
+	const timeMs = clampTime(input.timeMs);
+	const rating = ratingFor({
+		correct,
+		timeMs,
+		medianMs: referenceMedian(version.type, context.recentTimes)
+	});
+	const finished = endsSession(session.mode, correct, input.position, session.size);
+	const grant = planGrant(context.facts, {
+		mode: session.mode,
+		correct,
+		difficulty: version.difficulty,
+		completesDaily: finished && session.mode === 'daily'
+	});
+	const stored = await writeAnswer(db, {
+		userId,
+		key: input.key,
+		session,
+		position: input.position,
+		version,
+		response: input.response,
+		correct,
+		timeMs,
+		rating,
+		card: scheduleReview(context.card, rating, at),
+		mistake: nextMistakeState(context.mistake, { correct, at }),
+		grant,
+		finished,
+		at,
+		now,
+		seq: context.facts.seq
+	});
+	if (!stored) return undefined;
+	return {
+		position: input.position,
+		correct,
+		key: version.answer,
+		explanation: version.explanation,
+		legalBasis: version.legalBasis,
+		xp: grant.xp,
+		finished
+	};
 }

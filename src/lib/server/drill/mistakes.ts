@@ -1,27 +1,8 @@
-// The mistakes notebook (错题本) in the database; the rule itself is in mistake-rule.ts.
+// The mistakes notebook (错题本) in the database; the rule itself is in mistake-rule.ts and
+// answers write it in answer-store.ts.
 import { and, count, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import * as table from '../db/schema';
-import { nextMistakeState } from './mistake-rule';
-
-export async function recordMistake(
-	db: Db,
-	userId: string,
-	questionId: number,
-	answer: { correct: boolean; at: Date }
-): Promise<void> {
-	const key = and(eq(table.mistake.userId, userId), eq(table.mistake.questionId, questionId));
-	const [current] = await db.select().from(table.mistake).where(key).for('update');
-	const next = nextMistakeState(current, answer);
-	if (!next) return;
-	if (current) await db.update(table.mistake).set(next).where(key);
-	else {
-		await db
-			.insert(table.mistake)
-			.values({ ...next, userId, questionId })
-			.onConflictDoUpdate({ target: [table.mistake.userId, table.mistake.questionId], set: next });
-	}
-}
 
 /** Questions still in the notebook, on questions still published. */
 export async function countOpenMistakes(db: Db, userId: string): Promise<number> {

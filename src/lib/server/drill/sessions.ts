@@ -5,7 +5,7 @@ import type { Db } from '../db/client';
 import * as table from '../db/schema';
 import type { DrillMode, DrillSession } from '../db/schema/drill';
 import { DomainError } from '../errors';
-import { recordDailyCompleted } from '../progress/index';
+import { lockPracticeState, recordDailyCompleted } from '../progress/index';
 import { DAILY_SIZE, type Item } from './compose';
 import { chinaDay } from './mistake-rule';
 import { drawChallenge, drawDaily, drawMistakes, drawTopic } from './sets';
@@ -114,16 +114,21 @@ export async function getOwnSession(
 
 /** Ends a session early (the officer stops); a daily set ended this way does not count. */
 export async function endSession(db: Db, userId: string, sessionId: number, now = new Date()) {
-	await db
-		.update(table.drillSession)
-		.set({ finishedAt: now })
-		.where(
-			and(
-				eq(table.drillSession.id, sessionId),
-				eq(table.drillSession.userId, userId),
-				isNull(table.drillSession.finishedAt)
-			)
-		);
+	// The practice lock first (as an answer's write takes it): an answer decided before the stop
+	// is then decided again and refused, instead of reopening the set.
+	await db.transaction(async (tx) => {
+		await lockPracticeState(tx, userId);
+		await tx
+			.update(table.drillSession)
+			.set({ finishedAt: now })
+			.where(
+				and(
+					eq(table.drillSession.id, sessionId),
+					eq(table.drillSession.userId, userId),
+					isNull(table.drillSession.finishedAt)
+				)
+			);
+	});
 }
 
 async function unavailableVersions(db: Db, versionIds: number[]): Promise<Set<number>> {
@@ -139,14 +144,29 @@ async function unavailableVersions(db: Db, versionIds: number[]): Promise<Set<nu
 
 /**
  * Moves past questions withdrawn since the session was drawn (up to `upTo`), so a question under
- * correction never blocks a set. Call on the session row locked in a transaction. A daily set
- * that ends this way after at least one answer still counts as done.
+ * correction never blocks a set. A daily set that ends this way after at least one answer still
+ * counts as done. Takes the officer's practice lock first, then the session row: the order the
+ * answer's write takes them in, so the two never deadlock.
  */
 export async function skipWithdrawn(
 	db: Db,
-	session: DrillSession,
-	upTo = session.size,
+	userId: string,
+	sessionId: number,
+	upTo: number | null,
 	now = new Date()
+): Promise<DrillSession> {
+	return db.transaction(async (tx) => {
+		await lockPracticeState(tx, userId);
+		const session = await getOwnSession(tx, userId, sessionId, true);
+		return skipLocked(tx, session, upTo ?? session.size, now);
+	});
+}
+
+async function skipLocked(
+	db: Db,
+	session: DrillSession,
+	upTo: number,
+	now: Date
 ): Promise<DrillSession> {
 	if (session.finishedAt || session.position >= upTo) return session;
 	const gone = await unavailableVersions(db, session.versionIds.slice(session.position, upTo));
@@ -185,8 +205,6 @@ export async function currentSession(
 	if (!open) return undefined;
 	const gone = await unavailableVersions(db, [open.versionIds[open.position]].filter(Boolean));
 	if (gone.size === 0) return open;
-	const moved = await db.transaction(async (tx) =>
-		skipWithdrawn(tx, await getOwnSession(tx, userId, open.id, true), open.size, now)
-	);
+	const moved = await skipWithdrawn(db, userId, open.id, null, now);
 	return moved.finishedAt ? undefined : moved;
 }

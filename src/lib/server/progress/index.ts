@@ -1,3 +1,3 @@
-// Interface the drills call inside their answer transaction, plus what the progress pages use.
-export { awardForAnswer, recordDailyCompleted } from './award';
+// What the drills call to grant XP and mark the day, plus what the progress pages use.
+export { awardForAnswer, lockPracticeState, recordDailyCompleted } from './award';
 export type { AnswerAward, DailyCompletion } from './award';

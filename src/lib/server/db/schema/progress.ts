@@ -69,7 +69,13 @@ export const progressProfile = pgTable(
 		xpTotal: integer('xp_total').notNull().default(0),
 		tier: smallint('tier').notNull().default(0),
 		activeWeek: date('active_week', { mode: 'string' }),
-		leagueWeek: date('league_week', { mode: 'string' })
+		leagueWeek: date('league_week', { mode: 'string' }),
+		/**
+		 * Bumped by every write of the officer's practice state (answers, the daily bonus, a
+		 * session stopped), so an answer written only if it is unchanged since the answer's
+		 * read cannot act on stale cards, caps or sessions: see drill/answer-store.ts.
+		 */
+		answerSeq: integer('answer_seq').notNull().default(0)
 	},
 	(t) => [
 		index('progress_profile_unplaced_idx')

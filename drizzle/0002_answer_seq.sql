@@ -1,0 +1,1 @@
+ALTER TABLE "progress_profile" ADD COLUMN "answer_seq" integer DEFAULT 0 NOT NULL;
