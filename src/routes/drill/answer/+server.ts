@@ -32,6 +32,8 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 		return json({ result });
 	} catch (e) {
 		if (!isDomainError(e)) throw e;
-		return refusal(e.code, e.code === 'drill_session_not_found' ? 404 : 400);
+		// 503 keeps a busy answer in the phone's queue for another try; other refusals are final.
+		const status = e.code === 'drill_session_not_found' ? 404 : e.code === 'drill_busy' ? 503 : 400;
+		return refusal(e.code, status);
 	}
 };
