@@ -138,9 +138,11 @@ test('an officer does the daily practice on a phone and earns XP', async ({ page
 	const summaryXp = summary.getByText(/^获得 \d+ 经验$/);
 	if (first === 1) {
 		await expect(score).toHaveText(`答对 ${right}/${size} 题`);
-		// The summary adds up the answers' XP; the completion bonus shows on /progress only.
-		if (earned > 0) await expect(summaryXp).toHaveText(`获得 ${earned} 经验`);
+		// The summary adds up the answers' XP and, for the day's first set, the completion bonus.
+		const bonus = firstSetToday ? 30 : 0;
+		if (earned + bonus > 0) await expect(summaryXp).toHaveText(`获得 ${earned + bonus} 经验`);
 		else await expect(summaryXp).toHaveCount(0);
+		await expect(summary.getByText('其中完成今日练习奖励 30 经验')).toHaveCount(bonus ? 1 : 0);
 	} else {
 		await expect(score).toBeVisible();
 	}

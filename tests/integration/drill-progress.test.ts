@@ -6,6 +6,7 @@ import { makeUser } from '../helpers/events';
 import * as table from '../../src/lib/server/db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { recordAnswer } from '../../src/lib/server/drill/answer';
+import { getSessionResult } from '../../src/lib/server/drill/feedback';
 import { endSession, startSession } from '../../src/lib/server/drill/sessions';
 import { answerNext, publishMany } from './drill-fixtures';
 
@@ -74,5 +75,29 @@ describe('drills and progression', () => {
 		const last = await answerNext(t.db, officer.id, finished.id, false, now);
 		expect(last.finished).toBe(true);
 		expect(await completedDays()).toEqual(['2025-03-03']);
+	});
+
+	it("shows the completion bonus in the day's first finished set only", async () => {
+		const first = await startSession(t.db, officer.id, { mode: 'daily' }, now);
+		const a = await answerNext(t.db, officer.id, first.id, true, now);
+		const b = await answerNext(t.db, officer.id, first.id, true, now);
+		expect(await getSessionResult(t.db, officer.id, first.id)).toMatchObject({
+			complete: true,
+			bonus: 30,
+			xp: a.xp + b.xp + 30
+		});
+
+		const later = new Date(now.getTime() + 60_000);
+		const second = await startSession(t.db, officer.id, { mode: 'daily' }, later);
+		expect(second.id).not.toBe(first.id);
+		await answerNext(t.db, officer.id, second.id, false, later);
+		await answerNext(t.db, officer.id, second.id, false, later);
+		expect(await getSessionResult(t.db, officer.id, second.id)).toMatchObject({
+			complete: true,
+			bonus: 0,
+			xp: 0
+		});
+		const other = await makeUser(t.db, 'xj.officer', 'officer', '650000');
+		expect(await getSessionResult(t.db, other.id, first.id)).toBeUndefined();
 	});
 });
