@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCurrentPath, navItems } from './nav';
+import { currentHref, isCurrentPath, navItems } from './nav';
 
 describe('navigation', () => {
 	it('shows officers no staff or admin pages', () => {
@@ -41,5 +41,14 @@ describe('navigation', () => {
 		expect(isCurrentPath('/manage', '/')).toBe(false);
 		expect(isCurrentPath('/manage/import', '/manage')).toBe(true);
 		expect(isCurrentPath('/managers', '/manage')).toBe(false);
+	});
+
+	it('marks only the most specific entry when one nests in another', () => {
+		const hrefs = ['/', '/manage', '/manage/duty', '/drill'];
+		expect(currentHref('/manage/duty', hrefs)).toBe('/manage/duty');
+		expect(currentHref('/manage/duty/12', hrefs)).toBe('/manage/duty');
+		expect(currentHref('/manage/users', hrefs)).toBe('/manage');
+		expect(currentHref('/', hrefs)).toBe('/');
+		expect(currentHref('/bank', hrefs)).toBeUndefined();
 	});
 });

@@ -49,3 +49,13 @@ export function navItems(role: NavRole | undefined): NavItem[] {
 export function isCurrentPath(pathname: string, href: string): boolean {
 	return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
 }
+
+/** The nav entry for this page: the longest that matches, so /manage/duty is not also /manage. */
+export function currentHref(pathname: string, hrefs: readonly string[]): string | undefined {
+	return hrefs
+		.filter((href) => isCurrentPath(pathname, href))
+		.reduce<string | undefined>(
+			(best, href) => (best && best.length >= href.length ? best : href),
+			undefined
+		);
+}
