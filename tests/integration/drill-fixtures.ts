@@ -1,5 +1,9 @@
 // Shared by the drill-*.test.ts files: published questions and answers at fixed times.
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { openTestDatabase, type TestDatabase } from '../helpers/db';
+import { makeUser } from '../helpers/events';
+import type { SessionUser } from '../../src/lib/server/auth/session';
 import type { Db } from '../../src/lib/server/db/client';
 import * as table from '../../src/lib/server/db/schema';
 import { insertQuestion } from '../../src/lib/server/bank/store';
@@ -7,6 +11,32 @@ import { getUnitByCode } from '../../src/lib/server/org/units';
 import { recordAnswer } from '../../src/lib/server/drill/answer';
 import { sample } from './bank-fixtures';
 import type { QuestionInput } from '../../src/lib/server/bank/question-input';
+
+export interface DrillTest {
+	t: TestDatabase;
+	/** An officer in Liaoning, made afresh for each test. */
+	officer: SessionUser;
+}
+
+/**
+ * The database of a drill test file: opened once, emptied before each test, with the officer
+ * and whatever `seed` adds.
+ */
+export function drillTest(seed?: (db: Db) => Promise<void>): DrillTest {
+	const ctx = {} as DrillTest;
+	beforeAll(async () => {
+		ctx.t = await openTestDatabase();
+	});
+	afterAll(async () => {
+		await ctx.t?.close();
+	});
+	beforeEach(async () => {
+		await ctx.t.reset();
+		ctx.officer = await makeUser(ctx.t.db, 'ln.officer', 'officer', '210000');
+		await seed?.(ctx.t.db);
+	});
+	return ctx;
+}
 
 /** Publishes a question owned by the national unit; the key is always 'A'. */
 export async function publishQuestion(db: Db, over: Partial<QuestionInput> = {}): Promise<number> {

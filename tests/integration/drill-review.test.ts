@@ -1,27 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import { openTestDatabase, type TestDatabase } from '../helpers/db';
 import { makeUser } from '../helpers/events';
 import * as table from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { countDue } from '../../src/lib/server/drill/reviews';
 import { endSession, startSession } from '../../src/lib/server/drill/sessions';
 import { Rating } from '../../src/lib/server/drill/schedule';
-import { answerNext, publishMany, questionOfVersion } from './drill-fixtures';
+import { answerNext, drillTest, publishMany, questionOfVersion } from './drill-fixtures';
 
-let t: TestDatabase;
-beforeAll(async () => {
-	t = await openTestDatabase();
-});
-afterAll(async () => {
-	await t?.close();
-});
-
-let officer: SessionUser;
-beforeEach(async () => {
-	await t.reset();
-	officer = await makeUser(t.db, 'ln.officer', 'officer', '210000');
-});
+const ctx = drillTest();
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -29,7 +15,7 @@ const t0 = new Date('2025-03-03T01:00:00Z');
 const after = (ms: number) => new Date(t0.getTime() + ms);
 
 async function ratings(): Promise<number[]> {
-	const rows = await t.db
+	const rows = await ctx.t.db
 		.select({ rating: table.drillAnswer.rating })
 		.from(table.drillAnswer)
 		.orderBy(asc(table.drillAnswer.id));
@@ -38,62 +24,79 @@ async function ratings(): Promise<number[]> {
 
 describe('spaced review with a fixed clock', () => {
 	it('rates from correctness and time, and counts reviews as they fall due', async () => {
-		await publishMany(t.db, 3, { topic: '执法质量提升' });
-		const s = await startSession(t.db, officer.id, { mode: 'daily' }, t0);
-		await answerNext(t.db, officer.id, s.id, true, t0, 15_000); // Good: 3 days
-		await answerNext(t.db, officer.id, s.id, false, t0, 15_000); // Again: 1 day
-		await answerNext(t.db, officer.id, s.id, true, t0, 2_000); // Easy: 8 days
+		await publishMany(ctx.t.db, 3, { topic: '执法质量提升' });
+		const s = await startSession(ctx.t.db, ctx.officer.id, { mode: 'daily' }, t0);
+		await answerNext(ctx.t.db, ctx.officer.id, s.id, true, t0, 15_000); // Good: 3 days
+		await answerNext(ctx.t.db, ctx.officer.id, s.id, false, t0, 15_000); // Again: 1 day
+		await answerNext(ctx.t.db, ctx.officer.id, s.id, true, t0, 2_000); // Easy: 8 days
 		expect(await ratings()).toEqual([Rating.Good, Rating.Again, Rating.Easy]);
-		expect(await countDue(t.db, officer.id, after(DAY - HOUR))).toBe(0);
-		expect(await countDue(t.db, officer.id, after(DAY))).toBe(1);
-		expect(await countDue(t.db, officer.id, after(3 * DAY))).toBe(2);
-		expect(await countDue(t.db, officer.id, after(8 * DAY))).toBe(3);
-		const other = await makeUser(t.db, 'xj.officer', 'officer', '650000');
-		expect(await countDue(t.db, other.id, after(30 * DAY))).toBe(0);
+		expect(await countDue(ctx.t.db, ctx.officer.id, after(DAY - HOUR))).toBe(0);
+		expect(await countDue(ctx.t.db, ctx.officer.id, after(DAY))).toBe(1);
+		expect(await countDue(ctx.t.db, ctx.officer.id, after(3 * DAY))).toBe(2);
+		expect(await countDue(ctx.t.db, ctx.officer.id, after(8 * DAY))).toBe(3);
+		const other = await makeUser(ctx.t.db, 'xj.officer', 'officer', '650000');
+		expect(await countDue(ctx.t.db, other.id, after(30 * DAY))).toBe(0);
 	});
 
 	it("rates slow right answers Hard against the officer's own median once it exists", async () => {
-		await publishMany(t.db, 7, { topic: '执法质量提升' });
-		const s = await startSession(t.db, officer.id, { mode: 'topic', topic: '执法质量提升' }, t0);
-		for (let i = 0; i < 5; i++) await answerNext(t.db, officer.id, s.id, true, t0, 4_000);
-		await answerNext(t.db, officer.id, s.id, true, t0, 9_000);
-		await answerNext(t.db, officer.id, s.id, true, t0, 1_000);
+		await publishMany(ctx.t.db, 7, { topic: '执法质量提升' });
+		const s = await startSession(
+			ctx.t.db,
+			ctx.officer.id,
+			{ mode: 'topic', topic: '执法质量提升' },
+			t0
+		);
+		for (let i = 0; i < 5; i++) await answerNext(ctx.t.db, ctx.officer.id, s.id, true, t0, 4_000);
+		await answerNext(ctx.t.db, ctx.officer.id, s.id, true, t0, 9_000);
+		await answerNext(ctx.t.db, ctx.officer.id, s.id, true, t0, 1_000);
 		// 4 s is fast against the 20 s default; then the median is 4 s: 9 s is slow, 1 s fast.
 		expect(await ratings()).toEqual([4, 4, 4, 4, 4, Rating.Hard, Rating.Easy]);
 	});
 
 	it('does not count due reviews of withdrawn questions', async () => {
-		const [id] = await publishMany(t.db, 1);
-		const s = await startSession(t.db, officer.id, { mode: 'daily' }, t0);
-		await answerNext(t.db, officer.id, s.id, false, t0);
-		expect(await countDue(t.db, officer.id, after(2 * DAY))).toBe(1);
-		await t.db.update(table.question).set({ status: 'draft' }).where(eq(table.question.id, id));
-		expect(await countDue(t.db, officer.id, after(2 * DAY))).toBe(0);
+		const [id] = await publishMany(ctx.t.db, 1);
+		const s = await startSession(ctx.t.db, ctx.officer.id, { mode: 'daily' }, t0);
+		await answerNext(ctx.t.db, ctx.officer.id, s.id, false, t0);
+		expect(await countDue(ctx.t.db, ctx.officer.id, after(2 * DAY))).toBe(1);
+		await ctx.t.db.update(table.question).set({ status: 'draft' }).where(eq(table.question.id, id));
+		expect(await countDue(ctx.t.db, ctx.officer.id, after(2 * DAY))).toBe(0);
 	});
 });
 
 describe('daily set composition', () => {
 	it('puts due reviews first, then new questions from the weakest areas', async () => {
-		const weak = await publishMany(t.db, 8, { topic: '执法质量提升' });
-		const strong = await publishMany(t.db, 3, { topic: '大气监督帮扶' });
-		const untried = await publishMany(t.db, 5, { topic: '科技手段运用' });
+		const weak = await publishMany(ctx.t.db, 8, { topic: '执法质量提升' });
+		const strong = await publishMany(ctx.t.db, 3, { topic: '大气监督帮扶' });
+		const untried = await publishMany(ctx.t.db, 5, { topic: '科技手段运用' });
 		const practice = await startSession(
-			t.db,
-			officer.id,
+			ctx.t.db,
+			ctx.officer.id,
 			{ mode: 'topic', topic: '执法质量提升' },
 			t0
 		);
-		for (let i = 0; i < 3; i++) await answerNext(t.db, officer.id, practice.id, false, t0);
-		await endSession(t.db, officer.id, practice.id, t0);
+		for (let i = 0; i < 3; i++) await answerNext(ctx.t.db, ctx.officer.id, practice.id, false, t0);
+		await endSession(ctx.t.db, ctx.officer.id, practice.id, t0);
 		const due = practice.versionIds.slice(0, 3);
-		const good = await startSession(t.db, officer.id, { mode: 'topic', topic: '大气监督帮扶' }, t0);
-		for (let i = 0; i < 3; i++) await answerNext(t.db, officer.id, good.id, true, t0);
+		const good = await startSession(
+			ctx.t.db,
+			ctx.officer.id,
+			{ mode: 'topic', topic: '大气监督帮扶' },
+			t0
+		);
+		for (let i = 0; i < 3; i++) await answerNext(ctx.t.db, ctx.officer.id, good.id, true, t0);
 
-		const daily = await startSession(t.db, officer.id, { mode: 'daily' }, after(DAY + HOUR));
+		const daily = await startSession(
+			ctx.t.db,
+			ctx.officer.id,
+			{ mode: 'daily' },
+			after(DAY + HOUR)
+		);
 		expect(daily.size).toBe(10);
 		// Equally overdue: any order among the three.
 		expect([...daily.versionIds.slice(0, 3)].sort()).toEqual([...due].sort());
-		const questions = await Promise.all(daily.versionIds.map((v) => questionOfVersion(t.db, v)));
+		const questions = await Promise.all(
+			daily.versionIds.map((v) => questionOfVersion(ctx.t.db, v))
+		);
 		const area = (id: number) =>
 			weak.includes(id) ? 'weak' : untried.includes(id) ? 'untried' : 'strong';
 		// Weakest area gets half of the 7 free places, the next area with questions half of the
@@ -112,17 +115,24 @@ describe('daily set composition', () => {
 	});
 
 	it('resumes the same set during the China day and draws a new one the next day', async () => {
-		await publishMany(t.db, 12);
-		const first = await startSession(t.db, officer.id, { mode: 'daily' }, t0);
-		const again = await startSession(t.db, officer.id, { mode: 'daily' }, after(14 * HOUR));
+		await publishMany(ctx.t.db, 12);
+		const first = await startSession(ctx.t.db, ctx.officer.id, { mode: 'daily' }, t0);
+		const again = await startSession(ctx.t.db, ctx.officer.id, { mode: 'daily' }, after(14 * HOUR));
 		expect(again.id).toBe(first.id);
 		// 01:00 UTC + 15 h = 16:00 UTC, midnight in China: a new day, a new set.
-		const tomorrow = await startSession(t.db, officer.id, { mode: 'daily' }, after(15 * HOUR));
+		const tomorrow = await startSession(
+			ctx.t.db,
+			ctx.officer.id,
+			{ mode: 'daily' },
+			after(15 * HOUR)
+		);
 		expect(tomorrow.id).not.toBe(first.id);
 	});
 
 	it('refuses to start when there is nothing to practise', async () => {
-		await expect(startSession(t.db, officer.id, { mode: 'daily' }, t0)).rejects.toMatchObject({
+		await expect(
+			startSession(ctx.t.db, ctx.officer.id, { mode: 'daily' }, t0)
+		).rejects.toMatchObject({
 			code: 'drill_nothing_to_practise'
 		});
 	});
