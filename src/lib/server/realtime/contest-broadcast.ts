@@ -1,7 +1,7 @@
 // Pushes a contest's new state to its rooms once its events are stored. Phase changes go out at
 // once to everyone; joins and answers only move counts, so the host console and the studio get
 // those coalesced (and the phones not at all), which keeps a burst of 2,000 answers cheap.
-import type { ContestEvent, ContestState } from '../contest/types';
+import { answerSlot, type ContestEvent, type ContestState } from '../contest/types';
 import { answeredCount, hostView, meView, playerView, studioView } from '../contest/views';
 import type { ViewContext } from '../contest/views';
 import type { AppServer } from './handler';
@@ -30,9 +30,51 @@ interface Pending {
 	state: ContestState;
 }
 
+/** The open question's answer count and the room's size, after some batch. */
+export interface AnswerCounts {
+	slot: string | null;
+	answered: number;
+	contestants: number;
+}
+
+function countsOf(state: ContestState): AnswerCounts {
+	const { phase } = state;
+	let contestants = 0;
+	for (const id in state.contestants) if (!state.contestants[id].kicked) contestants += 1;
+	return {
+		slot: 'at' in phase ? answerSlot(phase.at) : null,
+		answered: answeredCount(state),
+		contestants
+	};
+}
+
+/**
+ * The counts after a batch, from those before it: a batch of joins and answers only adds to
+ * them, so a burst costs O(answers) instead of a pass over the whole room per batch. Anything
+ * else (a new question, a removal) counts the room again.
+ */
+export function nextCounts(
+	before: AnswerCounts | undefined,
+	events: ContestEvent[],
+	state: ContestState
+): AnswerCounts {
+	if (!before || !events.every((e) => e.type === 'answered' || e.type === 'joined')) {
+		return countsOf(state);
+	}
+	let { answered, contestants } = before;
+	for (const e of events) {
+		// A join event is only ever decided for someone new, and only a contestant still in the
+		// room can answer.
+		if (e.type === 'joined') contestants += 1;
+		else if (answerSlot(e) === before.slot) answered += 1;
+	}
+	return { slot: before.slot, answered, contestants };
+}
+
 export class ContestBroadcaster {
 	private readonly pending = new Map<number, Pending>();
 	private readonly contexts = new Map<number, ViewContext>();
+	private readonly counts = new Map<number, AnswerCounts>();
 
 	constructor(
 		private readonly getIo: () => AppServer | null,
@@ -41,6 +83,9 @@ export class ContestBroadcaster {
 	) {}
 
 	async publish(contestId: number, events: ContestEvent[], state: ContestState): Promise<void> {
+		// Before any await: batches arrive in order, and each count builds on the one before.
+		const counts = nextCounts(this.counts.get(contestId), events, state);
+		this.counts.set(contestId, counts);
 		const io = this.getIo();
 		// Synchronous when the context is known, so the room hears of a new question before the
 		// host's own acknowledgement (a large view) is even built.
@@ -55,11 +100,12 @@ export class ContestBroadcaster {
 			this.cancel(contestId);
 			this.sendAll(io, ctx, state, types);
 		} else {
-			if (types.has('answered')) this.sendCount(io, contestId, state);
+			if (types.has('answered')) this.sendCount(io, contestId, state, counts);
 			this.schedule(contestId, state, types.has('joined') ? COUNTS_EVERY_MS : ROSTER_EVERY_MS);
 		}
 		if (types.has('ended')) {
 			this.contexts.delete(contestId);
+			this.counts.delete(contestId);
 			this.onEnded(ctx);
 		}
 	}
@@ -93,14 +139,13 @@ export class ContestBroadcaster {
 		}
 	}
 
-	private sendCount(io: AppServer, id: number, state: ContestState) {
+	private sendCount(io: AppServer, id: number, state: ContestState, counts: AnswerCounts) {
 		const { phase } = state;
 		if (!('at' in phase)) return;
-		const contestants = Object.values(state.contestants).filter((c) => !c.kicked).length;
 		io.to([contestRooms.host(id), contestRooms.studio(id)]).volatile.emit('contest:answered', {
 			...phase.at,
-			answered: answeredCount(state),
-			contestants
+			answered: counts.answered,
+			contestants: counts.contestants
 		});
 	}
 
@@ -121,13 +166,14 @@ export class ContestBroadcaster {
 		const io = this.getIo();
 		const ctx = await this.contextOf(id);
 		if (!pending || !io || !ctx) return;
+		const { state } = pending;
 		io.to(contestRooms.host(id)).emit('contest:state', {
 			audience: 'host',
-			view: hostView(pending.state, ctx)
+			view: hostView(state, ctx)
 		});
 		io.to(contestRooms.studio(id)).emit('contest:state', {
 			audience: 'studio',
-			view: studioView(pending.state, ctx)
+			view: studioView(state, ctx)
 		});
 	}
 
