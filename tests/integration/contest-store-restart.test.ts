@@ -118,8 +118,8 @@ describe('restart mid-question', () => {
 			'joined',
 			'started',
 			'question_opened',
-			'answered',
-			'answered',
+			'answers', // the two answers came one after the other: a row each
+			'answers',
 			'revealed'
 		]);
 		const [row] = await t.db.select().from(table.contest).where(eq(table.contest.id, id));

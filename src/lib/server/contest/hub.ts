@@ -23,6 +23,8 @@ export interface HubOptions {
 	onEvents?: (contestId: number, events: ContestEvent[], state: ContestState) => void;
 	/** How long answers wait for company before a batch is written (default 5 ms). */
 	batchWindowMs?: number;
+	/** At most this many commands per transaction (default 500); more wait for the next one. */
+	maxBatch?: number;
 }
 
 export interface Job {
@@ -47,6 +49,8 @@ export interface Room {
 
 const MAX_ATTEMPTS = 8;
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export class HubCore {
 	readonly db: Db;
 	readonly now: () => number;
@@ -55,12 +59,14 @@ export class HubCore {
 	protected closed = false;
 	private readonly onEvents: HubOptions['onEvents'];
 	private readonly windowMs: number;
+	private readonly maxBatch: number;
 
 	constructor(options: HubOptions) {
 		this.db = options.db;
 		this.now = options.now ?? Date.now;
 		this.onEvents = options.onEvents;
 		this.windowMs = options.batchWindowMs ?? 5;
+		this.maxBatch = options.maxBatch ?? 500;
 		this.timers = new HubTimers(this);
 	}
 
@@ -93,7 +99,15 @@ export class HubCore {
 	enqueue(room: Room, job: Omit<Job, 'resolve' | 'reject'>): Promise<ExecuteResult> {
 		if (this.closed) return Promise.reject(new Error('ContestHub is closed'));
 		return new Promise((resolve, reject) => {
-			room.queue.push({ ...job, resolve, reject });
+			// One shape for every job (no spread): thousands of these are queued in a burst.
+			room.queue.push({
+				command: job.command,
+				at: job.at,
+				auto: job.auto,
+				join: job.join,
+				resolve,
+				reject
+			});
 			if (room.busy || room.flushTimer) return;
 			// Host commands go out at once; answers wait a moment for others to share the commit.
 			const wait = job.command.type === 'answer' ? this.windowMs : 0;
@@ -107,7 +121,11 @@ export class HubCore {
 	private async drain(room: Room): Promise<void> {
 		room.busy = true;
 		try {
-			while (room.queue.length > 0) await this.commit(room, room.queue.splice(0));
+			while (room.queue.length > 0) {
+				await this.commit(room, room.queue.splice(0, this.maxBatch));
+				// Let this batch's acknowledgements leave and the next commands come in.
+				if (room.queue.length > 0) await nextTurn();
+			}
 		} finally {
 			room.busy = false;
 		}
@@ -117,15 +135,27 @@ export class HubCore {
 		for (let attempt = 1; ; attempt++) {
 			try {
 				const batch = await this.decideBatch(room, jobs);
+				let seq = room.seq;
 				if (batch.events.length > 0) {
-					await this.db.transaction(async (tx) => {
+					seq = await this.db.transaction(async (tx) => {
 						if (jobs.some((j) => j.auto)) await this.timers.lockForReveal(tx as Db, room.id);
-						await appendEvents(tx as Db, room.id, room.seq, batch.events, batch.joins, batch.state);
+						return appendEvents(
+							tx as Db,
+							room.id,
+							room.seq,
+							batch.events,
+							batch.joins,
+							batch.state
+						);
 					});
 				}
 				room.state = batch.state;
-				room.seq += batch.events.length;
-				jobs.forEach((job, i) => job.resolve({ ...batch.decisions[i], state: batch.state }));
+				room.seq = seq;
+				for (let i = 0; i < jobs.length; i++) {
+					const result: ExecuteResult = batch.decisions[i];
+					result.state = batch.state;
+					jobs[i].resolve(result);
+				}
 				if (batch.events.length > 0) this.publish(room, batch.events);
 				return;
 			} catch (e) {
@@ -151,7 +181,9 @@ export class HubCore {
 		const joins: NewContestant[] = [];
 		const decisions: Decision[] = [];
 		for (const job of jobs) {
-			const command = await this.prepare(room, state, job);
+			const command = this.startsContest(state, job)
+				? await this.withDrawnQuestions(room)
+				: this.commandOf(state, job);
 			const decision: Decision = command
 				? decide(state, command, job.at)
 				: { ok: false, code: 'contest_wrong_phase' };
@@ -165,13 +197,19 @@ export class HubCore {
 		return { state, events, joins, decisions };
 	}
 
-	/** The command to decide: the start gets freshly drawn questions; a stale auto reveal none. */
-	private async prepare(room: Room, state: ContestState, job: Job): Promise<Command | null> {
-		const { command } = job;
-		if (job.auto) return this.timers.isDue(state, job.auto, job.at) ? command : null;
-		const starts =
-			command.type === 'start' || (command.type === 'next' && state.phase.name === 'lobby');
-		if (!starts || state.phase.name !== 'lobby') return command;
+	/** The command to decide; none for an automatic reveal that is no longer due. */
+	private commandOf(state: ContestState, job: Job): Command | null {
+		if (job.auto) return this.timers.isDue(state, job.auto, job.at) ? job.command : null;
+		return job.command;
+	}
+
+	private startsContest(state: ContestState, job: Job): boolean {
+		const { type } = job.command;
+		return !job.auto && (type === 'start' || type === 'next') && state.phase.name === 'lobby';
+	}
+
+	/** The start always uses questions drawn now, from the contest's own draft. */
+	private async withDrawnQuestions(room: Room): Promise<Command> {
 		const [row] = await this.db
 			.select({ draft: table.contest.draft, unitPath: table.unit.path })
 			.from(table.contest)
