@@ -17,7 +17,7 @@ export const init: ServerInit = async () => {
 	const database = await ensureDatabase();
 	const info = await bootstrap(database);
 	(globalThis as Record<symbol, unknown>)[Symbol.for('lianbing.startup')] = info;
-	const contests = startContestRealtime({ getDb });
+	const contests = startContestRealtime({ getDb, listen: database.listen });
 	setSocketHandler(createSocketHandler({ getDb, contests }));
 	// Contests that were running when the process stopped get their automatic reveals back.
 	contests.hub.recover().catch((err) => log.error('contest recovery failed', { err }));

@@ -8,19 +8,23 @@ import { ensureReferenceUnits } from '../../src/lib/server/org/units';
 export interface TestDatabase extends Database {
 	/** Empties every table (keeps the schema), then restores the reference units. */
 	reset(): Promise<void>;
+	/** PostgreSQL only: the test database's URL, for more connections (another "process"). */
+	url?: string;
 }
 
 export async function openTestDatabase(): Promise<TestDatabase> {
 	const serverUrl = process.env.TEST_DATABASE_URL;
 	let database: Database;
 	let drop: (() => Promise<void>) | undefined;
+	let url: string | undefined;
 	if (serverUrl) {
 		const name = `lianbing_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 		const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
 		await admin.unsafe(`create database "${name}"`);
-		const url = new URL(serverUrl);
-		url.pathname = `/${name}`;
-		database = await openDatabase({ url: url.toString() });
+		const parsed = new URL(serverUrl);
+		parsed.pathname = `/${name}`;
+		url = parsed.toString();
+		database = await openDatabase({ url });
 		drop = async () => {
 			await admin.unsafe(`drop database if exists "${name}" with (force)`);
 			await admin.end();
@@ -41,6 +45,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
 	await reset();
 	return {
 		...database,
+		url,
 		reset,
 		close: async () => {
 			await database.close();

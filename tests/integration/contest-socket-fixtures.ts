@@ -4,7 +4,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Socket } from 'socket.io-client';
-import type { Db } from '../../src/lib/server/db/client';
+import type { Database, Db } from '../../src/lib/server/db/client';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { createContest } from '../../src/lib/server/contest/service';
 import {
@@ -35,8 +35,16 @@ export interface RunningServer {
 	crash(): Promise<void>;
 }
 
-/** A real server on `port` (0: any free one); its hub has the given clock. */
-export async function startServer(db: Db, port = 0, now?: () => number): Promise<RunningServer> {
+/**
+ * A real server on `port` (0: any free one); its hub has the given clock, and hears other
+ * processes' appends through `listen` (PostgreSQL).
+ */
+export async function startServer(
+	db: Db,
+	port = 0,
+	now?: () => number,
+	listen?: Database['listen']
+): Promise<RunningServer> {
 	const server = http.createServer((_req, res) => res.writeHead(404).end());
 	const connections = new Set<import('node:net').Socket>();
 	server.on('connection', (socket) => {
@@ -46,7 +54,7 @@ export async function startServer(db: Db, port = 0, now?: () => number): Promise
 	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
 	const actual = (server.address() as AddressInfo).port;
 	let io: AppServer | null = null;
-	const contests = createContestRealtime({ getDb: () => db, getIo: () => io, now });
+	const contests = createContestRealtime({ getDb: () => db, getIo: () => io, now, listen });
 	const handler = createSocketHandler({ getDb: () => db, contests });
 	const node: SocketServer = await createSocketServer(server, {
 		redisUrl: process.env.REDIS_URL ?? null,

@@ -158,6 +158,49 @@ describe('ContestHub', () => {
 		expect(started.state!.config!.rounds[0].questions.map((q) => q.questionId)).toEqual(qids);
 	});
 
+	it('keeps running contests in memory and lets ended ones go', async () => {
+		const first = await createContest(
+			t.db,
+			host,
+			draft({ rounds: [round({ questionIds: qids })] })
+		);
+		const second = await createContest(
+			t.db,
+			host,
+			draft({ rounds: [round({ questionIds: qids })] })
+		);
+		const ended: number[] = [];
+		const h = hub({
+			onEvents: (id, events) => events.some((e) => e.type === 'ended') && ended.push(id)
+		});
+		const joined = await h.join(first.id, { userId: officer.id });
+		expect(joined).toHaveProperty('contestantId');
+		expect((await h.execute(first.id, { type: 'start' })).ok).toBe(true);
+		await h.state(second.id);
+		expect(h.cachedContests).toBe(2);
+
+		// The last question's `next` ends the contest, like the host's `end`.
+		expect((await h.execute(first.id, { type: 'reveal' })).ok).toBe(true);
+		expect((await h.execute(first.id, { type: 'next' })).ok).toBe(true);
+		expect((await h.execute(first.id, { type: 'reveal' })).ok).toBe(true);
+		expect((await h.execute(first.id, { type: 'next' })).state!.phase.name).toBe('ended');
+		expect(ended).toEqual([first.id]);
+		expect(h.cachedContests).toBe(1);
+		expect((await h.execute(second.id, { type: 'end' })).ok).toBe(true);
+		expect(h.cachedContests).toBe(0);
+
+		// What an ended contest was is still read from its log, and not kept either.
+		const after = await h.state(first.id);
+		expect(after.phase.name).toBe('ended');
+		expect(Object.keys(after.contestants)).toHaveLength(1);
+		expect(await h.execute(first.id, { type: 'next' })).toMatchObject({
+			ok: false,
+			code: 'contest_ended'
+		});
+		expect(await h.join(first.id, { userId: officer.id })).toEqual({ code: 'contest_ended' });
+		expect(h.cachedContests).toBe(0);
+	});
+
 	it('draws random questions at the start, not at creation, never repeating a pick', async () => {
 		const more = await publishQuestions(
 			t.db,

@@ -23,10 +23,10 @@ export type JoinWho =
 export type JoinResult = { contestantId: string; guestToken?: string } | { code: string };
 
 export class ContestHub extends HubCore {
-	/** The folded state, cached; rebuilt from contest_event on a miss. */
+	/** The folded state, cached; rebuilt from contest_event on a miss (and caught up, shared). */
 	async state(contestId: number): Promise<ContestState> {
 		const room = await this.room(contestId);
-		return room ? room.state : this.emptyState();
+		return room ? this.current(room) : this.emptyState();
 	}
 
 	/**

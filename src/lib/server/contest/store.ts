@@ -17,6 +17,9 @@ import type { ContestEvent, ContestState } from './types';
 // Well under PostgreSQL's 65535 bind parameters per statement.
 const ROWS_PER_INSERT = 1000;
 
+/** PostgreSQL NOTIFY channel: `<contest id>:<seq>` after each append (several processes). */
+export const APPEND_CHANNEL = 'lianbing_contest_append';
+
 /** The stored type of a run of `answered` events. */
 export const ANSWER_RUN = 'answers';
 
@@ -198,6 +201,11 @@ export async function appendEvents(
 			.where(eq(table.contest.id, contestId));
 	}
 	return seq;
+}
+
+/** In the append's transaction: other processes hear of it when, and only if, it commits. */
+export async function announceAppend(tx: Db, contestId: number, seq: number): Promise<void> {
+	await tx.execute(sql`select pg_notify(${APPEND_CHANNEL}, ${`${contestId}:${seq}`})`);
 }
 
 /** The constraint a unique violation names, through drizzle's wrapping; null for other errors. */

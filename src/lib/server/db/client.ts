@@ -20,6 +20,17 @@ export interface Database {
 	kind: 'pglite' | 'postgres';
 	/** Where the data lives, for logs: a folder for PGlite, the server (no password) otherwise. */
 	location: string;
+	/**
+	 * PostgreSQL only (PGlite serves one process): calls `onNotify` with the payload of every
+	 * NOTIFY on `channel`, from any connection, on a connection of its own. `onListen` runs each
+	 * time listening starts, also after a reconnect, when notifications sent meanwhile are lost.
+	 * Resolves with a function that stops listening.
+	 */
+	listen?(
+		channel: string,
+		onNotify: (payload: string) => void,
+		onListen?: () => void
+	): Promise<() => Promise<void>>;
 	close(): Promise<void>;
 }
 
@@ -124,6 +135,10 @@ async function openPostgres(url: string, migrationsFolder: string | null): Promi
 		db,
 		kind: 'postgres',
 		location: `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`,
+		async listen(channel, onNotify, onListen) {
+			const { unlisten } = await client.listen(channel, onNotify, onListen);
+			return unlisten;
+		},
 		close: () => client.end({ timeout: 5 })
 	};
 }

@@ -79,7 +79,9 @@ export class ContestBroadcaster {
 	constructor(
 		private readonly getIo: () => AppServer | null,
 		private readonly contextOf: (contestId: number) => Promise<ViewContext | null>,
-		private readonly onEnded: (ctx: ViewContext) => void = () => {}
+		private readonly onEnded: (ctx: ViewContext) => void = () => {},
+		/** The contest's state as of now, for coalesced views (else the last one published). */
+		private readonly latest?: (contestId: number) => Promise<ContestState>
 	) {}
 
 	async publish(contestId: number, events: ContestEvent[], state: ContestState): Promise<void> {
@@ -107,6 +109,23 @@ export class ContestBroadcaster {
 			this.contexts.delete(contestId);
 			this.counts.delete(contestId);
 			this.onEnded(ctx);
+		}
+	}
+
+	/**
+	 * Events another process stored and broadcast itself (its emits reach every process's
+	 * sockets): only keep the counts and the coalesced views of this process current.
+	 */
+	follow(contestId: number, events: ContestEvent[], state: ContestState): void {
+		this.counts.set(contestId, nextCounts(this.counts.get(contestId), events, state));
+		const pending = this.pending.get(contestId);
+		if (pending) pending.state = state;
+		if (events.some((e) => e.type === 'ended')) {
+			this.cancel(contestId);
+			this.counts.delete(contestId);
+			const ctx = this.contexts.get(contestId);
+			this.contexts.delete(contestId);
+			if (ctx) this.onEnded(ctx);
 		}
 	}
 
@@ -166,7 +185,7 @@ export class ContestBroadcaster {
 		const io = this.getIo();
 		const ctx = await this.contextOf(id);
 		if (!pending || !io || !ctx) return;
-		const { state } = pending;
+		const state = this.latest ? await this.latest(id) : pending.state;
 		io.to(contestRooms.host(id)).emit('contest:state', {
 			audience: 'host',
 			view: hostView(state, ctx)

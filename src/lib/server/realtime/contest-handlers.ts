@@ -2,7 +2,7 @@
 // console and the studio screen watch. Every event checks who is asking; the hub (contest
 // service) decides, stores, then acknowledges; the broadcaster pushes each audience its view.
 import type { ContestStatePayload, HostRequest } from '../../contest-protocol';
-import type { Db } from '../db/client';
+import type { Database, Db } from '../db/client';
 import type { Command } from '../contest/engine';
 import { ContestHub } from '../contest/service';
 import { contestantView, hostView, studioView, type ViewContext } from '../contest/views';
@@ -33,6 +33,8 @@ export interface ContestRealtime {
 
 export interface ContestRealtimeOptions {
 	getDb: () => Db;
+	/** PostgreSQL's `Database.listen`, when several app processes share the database. */
+	listen?: Database['listen'];
 	getIo?: () => AppServer | null;
 	now?: () => number;
 }
@@ -58,16 +60,19 @@ export function createContestRealtime(options: ContestRealtimeOptions): ContestR
 			const facts = await directory.get(id);
 			return facts && contextOf(facts);
 		},
-		(ctx) => directory.forgetCode(ctx.code)
+		(ctx) => directory.forgetCode(ctx.code),
+		(id) => hub.state(id)
 	);
-	const hub = new ContestHub({
+	const hub: ContestHub = new ContestHub({
 		db: options.getDb(),
 		now: options.now,
+		listen: options.listen,
 		onEvents: (contestId, events, state) => {
 			broadcaster.publish(contestId, events, state).catch((err) => {
 				log.error('contest broadcast failed', { err, contestId });
 			});
-		}
+		},
+		onCatchUp: (contestId, events, state) => broadcaster.follow(contestId, events, state)
 	});
 
 	/** One seat per contestant: an older connection (another tab or device) gives it up. */
