@@ -1,11 +1,15 @@
-// npm run bench:contest -- [--contestants N] [--questions Q]
+// npm run bench:contest -- [--contestants N] [--questions Q] [--warmup W] [--profile DIR]
 // Starts the app's socket server on a fresh embedded database (scripts/bench/contest-server.ts)
 // and N light contestants in a separate load process (scripts/bench/load.ts). This process is
-// the host: it opens Q questions and, for each, measures how long until the last contestant has
-// it, then has every contestant answer at once and measures the acknowledgements. Right after
+// the host: it opens W + Q questions and, for each, measures how long until the last contestant
+// has it, then has every contestant answer at once and measures the acknowledgements. Right after
 // each question a bare Socket.IO server (scripts/bench/bare-server.ts) broadcasts the same
-// payload to N other clients of the same load process: the baseline. The last line printed is
-// JSON with the figures.
+// payload to N other clients of the same load process: the baseline. The first W questions
+// (default 1) warm both servers up: their first burst runs through code V8 has not compiled yet,
+// and costs the bare server two to four times its later bursts too. They are played and stored
+// like the others, and reported on their own (`warmup` in the JSON), not in the figures. The last
+// line printed is JSON with the figures. --profile DIR writes a V8 CPU profile of the app's
+// server there (open it in Chrome's DevTools).
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,11 +20,14 @@ import { now } from './bench/light-socket';
 const { values } = parseArgs({
 	options: {
 		contestants: { type: 'string', default: '1000' },
-		questions: { type: 'string', default: '5' }
+		questions: { type: 'string', default: '5' },
+		warmup: { type: 'string', default: '1' },
+		profile: { type: 'string' }
 	}
 });
 const N = Number(values.contestants);
 const Q = Number(values.questions);
+const W = Number(values.warmup);
 const here = path.dirname(new URL(import.meta.url).pathname);
 
 type Reply = Record<string, unknown>;
@@ -104,7 +111,14 @@ const load = new Child('load.ts');
 await load.ready;
 
 // The app, and the bare baseline server beside it.
-const app = new Child('contest-server.ts', ['--questions', String(Q)], ['--expose-gc']);
+const profile = values.profile
+	? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`]
+	: [];
+const app = new Child(
+	'contest-server.ts',
+	['--questions', String(W + Q)],
+	['--expose-gc', ...profile]
+);
 const bare = new Child('bare-server.ts');
 const info = (await app.ready) as { url: string; cookie: string; contestId: number; code: string };
 const bareUrl = ((await bare.ready) as { url: string }).url;
@@ -127,38 +141,66 @@ const baseMax: number[] = [];
 const latencies: number[] = [];
 const bursts: number[] = [];
 const baseBursts: number[] = [];
+const cpu: { app: number[]; bare: number[] } = { app: [], bare: [] };
+const warmup = { burstMs: [] as number[], baselineBurstMs: [] as number[] };
 let acked = 0;
-for (let q = 0; q < Q; q++) {
+
+/** CPU time (user + system, all threads) a server process has used so far, in ms. */
+async function cpuOf(child: Child): Promise<number> {
+	child.send({ cmd: 'cpu' });
+	return (await child.next('cpu')).cpu as number;
+}
+
+for (let q = 0; q < W + Q; q++) {
+	const counted = q >= W;
 	const command = q === 0 ? 'start' : 'next';
 	const ours = await fanOut('app', q, () =>
 		host.emit('contest:host', { contestId: info.contestId, command }, () => {})
 	);
 	await pause(200);
 	const base = await fanOut('bare', q, () => trigger.emit('go', ours.payload, () => {}));
-	fanMax.push(Math.max(...ours.delays));
-	fanP50.push(median(ours.delays));
-	baseMax.push(Math.max(...base.delays));
+	const maxMs = Math.max(...ours.delays);
+	const baselineMaxMs = Math.max(...base.delays);
+	if (counted) {
+		fanMax.push(maxMs);
+		fanP50.push(median(ours.delays));
+		baseMax.push(baselineMaxMs);
+	}
 	// The server stamps the question when the command arrives, before storing it.
 	const { openedAt } = (ours.payload as { view: { phase: { openedAt: number } } }).view.phase;
 	const first = Math.min(...ours.delays);
+	const appCpu = await cpuOf(app);
 	load.send({ cmd: 'burst', set: 'app', contestId: info.contestId, index: q });
 	const burst = (await load.next('latencies')) as {
 		latencies: number[];
 		acked: number;
 		burstMs: number;
 	};
-	latencies.push(...burst.latencies);
+	const appBurstCpu = (await cpuOf(app)) - appCpu;
 	acked += burst.acked;
-	bursts.push(burst.burstMs);
+	const bareCpu = await cpuOf(bare);
 	load.send({ cmd: 'burst', set: 'bare', contestId: 0, index: q });
 	const bareBurst = (await load.next('latencies')) as { burstMs: number };
-	baseBursts.push(bareBurst.burstMs);
+	const bareBurstCpu = (await cpuOf(bare)) - bareCpu;
+	if (counted) {
+		latencies.push(...burst.latencies);
+		bursts.push(burst.burstMs);
+		baseBursts.push(bareBurst.burstMs);
+		cpu.app.push(appBurstCpu);
+		cpu.bare.push(bareBurstCpu);
+	} else {
+		warmup.burstMs.push(round(burst.burstMs));
+		warmup.baselineBurstMs.push(round(bareBurst.burstMs));
+	}
 	console.log(
-		`question ${q + 1}: fan-out p50 ${round(median(ours.delays))} ms, max ${round(fanMax[q])} ms ` +
+		`${counted ? `question ${q - W + 1}` : `warm-up question ${q + 1} (not counted)`}: ` +
+			`fan-out p50 ${round(median(ours.delays))} ms, max ${round(maxMs)} ms ` +
 			`(first ${round(first)} ms, of which ${round(first - (openedAt - ours.t0))} ms after the ` +
 			`server took the command); baseline p50 ${round(median(base.delays))} ms, max ` +
-			`${round(baseMax[q])} ms; ${burst.acked}/${N} answers acked, all within ` +
-			`${round(burst.burstMs)} ms of the burst (bare server: ${round(bareBurst.burstMs)} ms)`
+			`${round(baselineMaxMs)} ms; ${burst.acked}/${N} answers acked, all within ` +
+			`${round(burst.burstMs)} ms of the burst (bare server: ${round(bareBurst.burstMs)} ms); ` +
+			`server CPU for the burst ${Math.round(appBurstCpu)} ms (bare server: ` +
+			`${Math.round(bareBurstCpu)} ms)`
 	);
 	await host
 		.timeout(30_000)
@@ -174,7 +216,12 @@ await Promise.all([app.stop(), bare.stop(), load.stop()]);
 const maxMs = median(fanMax);
 const baselineMaxMs = median(baseMax);
 console.log(
-	'fan-out figures are medians over the questions; ack figures are over every answer of the run'
+	`fan-out figures are medians over the ${Q} counted questions; ack figures are over every ` +
+		`answer to them; acked and stored include the ${W} warm-up question(s)`
+);
+console.log(
+	`server CPU per counted burst: median ${Math.round(median(cpu.app))} ms ` +
+		`(bare server: ${Math.round(median(cpu.bare))} ms)`
 );
 console.log(
 	JSON.stringify({
@@ -192,7 +239,8 @@ console.log(
 			baselineBurstMs: round(Math.max(...baseBursts))
 		},
 		answers: { acked, stored, lost: Math.max(0, acked - stored) },
-		rssPerContestantKB: round((rssAfter - rssBefore) / N / 1024)
+		rssPerContestantKB: round((rssAfter - rssBefore) / N / 1024),
+		warmup
 	})
 );
 process.exit(0);

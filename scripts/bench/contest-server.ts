@@ -107,8 +107,15 @@ async function rss(): Promise<number> {
 	return lowest;
 }
 
+/** CPU time this process has used (user + system, every thread), in ms. */
+function cpuMs(): number {
+	const { user, system } = process.cpuUsage();
+	return (user + system) / 1000;
+}
+
 process.on('message', async (message: { cmd: string }) => {
 	if (message.cmd === 'rss') send({ rss: await rss() });
+	if (message.cmd === 'cpu') send({ cpu: cpuMs() });
 	if (message.cmd === 'stored') {
 		const [row] = await db
 			.select({ n: count() })
