@@ -170,7 +170,7 @@ export class HubCore {
 	private async catchUp(room: Room): Promise<void> {
 		const announced = room.announced;
 		const events = await this.foldNewer(room);
-		// Announced but not in the log (a database emptied under us): nothing to wait for.
+		// Nothing that new in the log (catchUpAll asks for whatever is there): stop looking.
 		if (room.seq < announced && room.announced === announced) room.announced = room.seq;
 		if (events.length === 0) return;
 		this.timers.arm(room);
