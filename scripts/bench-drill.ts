@@ -14,9 +14,8 @@
 // Afterwards the server is stopped and every acknowledged answer is looked up by its key:
 // `lost` counts answers the server confirmed but did not keep. The last line sums up both.
 // PostgreSQL: BENCH_DATABASE_URL, else a fresh database on postgres://root@127.0.0.1:5432.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -28,6 +27,7 @@ import * as table from '../src/lib/server/db/schema';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/lib/server/demo/seed';
 import { startSession } from '../src/lib/server/drill/sessions';
 import { topics } from '../src/lib/server/db/schema/bank';
+import { signIn, startServer, type ServerProcess } from './server-process';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const arg = (name: string, fallback: string) => {
@@ -132,60 +132,18 @@ async function prepare(target: Target): Promise<Officer[]> {
 	}
 }
 
-async function freePort(): Promise<number> {
-	const server = net.createServer();
-	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-	const { port } = server.address() as net.AddressInfo;
-	await new Promise((r) => server.close(r));
-	return port;
-}
-
-async function startServer(target: Target): Promise<{ child: ChildProcess; base: string }> {
-	const port = await freePort();
+async function startBenchServer(target: Target): Promise<ServerProcess> {
 	const log = openSync(path.join(target.dataDir, 'server.log'), 'w');
-	const env: NodeJS.ProcessEnv = {
-		...process.env,
-		PORT: String(port),
-		HOST: '127.0.0.1',
-		DATA_DIR: target.dataDir,
-		BENCH_BASELINE: '1',
-		DEMO_DATA: 'on'
-	};
-	if (target.url) env.DATABASE_URL = target.url;
-	else delete env.DATABASE_URL;
-	const child = spawn(process.execPath, ['server.js'], {
-		cwd: root,
-		env,
-		stdio: ['ignore', log, log]
-	});
-	const base = `http://127.0.0.1:${port}`;
-	for (let i = 0; i < 300; i++) {
-		if (child.exitCode !== null) throw new Error(`server exited; see ${target.dataDir}/server.log`);
-		const ok = await fetch(`${base}/healthz`).then(
-			(r) => r.ok,
-			() => false
-		);
-		if (ok) return { child, base };
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error('server did not become healthy');
-}
-
-async function signIn(base: string, username: string): Promise<string> {
-	const res = await fetch(`${base}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			accept: 'text/html',
-			origin: base
+	return startServer(
+		{
+			DATA_DIR: target.dataDir,
+			BENCH_BASELINE: '1',
+			DEMO_DATA: 'on',
+			DATABASE_URL: target.url ?? ''
 		},
-		body: new URLSearchParams({ username, password: DEMO_PASSWORD })
-	});
-	const cookie = res.headers.getSetCookie().find((c) => c.startsWith('lianbing_session='));
-	if (res.status !== 303 || !cookie)
-		throw new Error(`sign-in of ${username} failed: ${res.status}`);
-	return cookie.split(';')[0];
+		log,
+		() => `; see ${target.dataDir}/server.log`
+	);
 }
 
 async function post(base: string, route: string, cookie: string, body: unknown) {
@@ -232,10 +190,10 @@ async function benchOne(target: Target) {
 	const fewest = Math.min(...officers.map((o) => o.slots.length));
 	if (perWorker + warm > fewest)
 		throw new Error(`only ${fewest} questions per officer; raise --concurrency`);
-	const { child, base } = await startServer(target);
+	const { child, base } = await startBenchServer(target);
 	const acked: string[] = [];
 	try {
-		for (const o of officers) o.cookie = await signIn(base, o.username);
+		for (const o of officers) o.cookie = await signIn(base, o.username, DEMO_PASSWORD);
 		const baseline = (o: Officer) =>
 			post(base, '/progress/bench', o.cookie!, { key: crypto.randomUUID() });
 		const answer = async (o: Officer, i: number) => {

@@ -3,74 +3,25 @@
 // everything kept, down to a signed-in officer's session. Runs its own server.js (built by the
 // suite's web server) on a fresh data folder, so the shared server is untouched.
 import { expect, test } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { io } from 'socket.io-client';
+import { freePort, signIn, startServer, type ServerProcess } from '../../scripts/server-process';
 
-async function freePort(): Promise<number> {
-	const server = net.createServer();
-	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-	const { port } = server.address() as net.AddressInfo;
-	await new Promise((r) => server.close(r));
-	return port;
-}
-
-interface Running {
-	child: ChildProcess;
-	base: string;
+interface Running extends ServerProcess {
 	output: () => string;
-	exited: Promise<number | null>;
 }
 
-async function startServer(dataDir: string, port: number): Promise<Running> {
-	const child = spawn(process.execPath, ['server.js'], {
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			DATA_DIR: dataDir,
-			DATABASE_URL: '',
-			REDIS_URL: '',
-			DEMO_DATA: 'on'
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
+async function start(dataDir: string, port: number): Promise<Running> {
 	let output = '';
-	child.stdout!.on('data', (d) => (output += d));
-	child.stderr!.on('data', (d) => (output += d));
-	const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-	const base = `http://127.0.0.1:${port}`;
-	for (let i = 0; i < 300; i++) {
-		if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
-		const ok = await fetch(`${base}/healthz`).then(
-			(r) => r.ok,
-			() => false
-		);
-		if (ok) return { child, base, output: () => output, exited };
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	child.kill('SIGKILL');
-	throw new Error(`server did not become healthy:\n${output}`);
-}
-
-async function signInCookie(base: string): Promise<string> {
-	const res = await fetch(`${base}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			accept: 'text/html',
-			origin: base
-		},
-		body: new URLSearchParams({ username: 'ln.officer', password: 'demo1234' })
-	});
-	expect(res.status).toBe(303);
-	const cookie = res.headers.getSetCookie().find((c) => c.startsWith('lianbing_session='));
-	expect(cookie).toBeTruthy();
-	return cookie!.split(';')[0];
+	const env = { PORT: String(port), DATA_DIR: dataDir, DEMO_DATA: 'on' };
+	const server = await startServer(
+		env,
+		(chunk) => (output += chunk),
+		() => `:\n${output}`
+	);
+	return { ...server, output: () => output };
 }
 
 test('SIGTERM stops the server cleanly and a restart keeps the data and sessions', async () => {
@@ -78,8 +29,8 @@ test('SIGTERM stops the server cleanly and a restart keeps the data and sessions
 	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lianbing-shutdown-'));
 	const port = await freePort();
 	try {
-		const first = await startServer(dataDir, port);
-		const cookie = await signInCookie(first.base);
+		const first = await start(dataDir, port);
+		const cookie = await signIn(first.base, 'ln.officer', 'demo1234');
 		const socket = io(first.base, {
 			transports: ['websocket'],
 			extraHeaders: { cookie },
@@ -101,7 +52,7 @@ test('SIGTERM stops the server cleanly and a restart keeps the data and sessions
 		expect(first.output()).toContain('"msg":"shutting down"');
 		expect(existsSync(lockFile)).toBe(false);
 
-		const second = await startServer(dataDir, port);
+		const second = await start(dataDir, port);
 		try {
 			const home = await fetch(`${second.base}/`, { headers: { cookie }, redirect: 'manual' });
 			expect(home.status).toBe(200);
